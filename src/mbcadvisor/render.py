@@ -1,0 +1,471 @@
+"""Turn result objects into rich renderables (tables, panels); nothing here prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from mbcadvisor.advice import (
+    CertDetail,
+    CertListing,
+    Comparison,
+    Eligibility,
+    PayReport,
+    Result,
+    RoleSummary,
+    SourcesReport,
+    stale_cutoff,
+)
+from mbcadvisor.models import Cert, Source, Wages
+
+
+@dataclass(frozen=True)
+class Symbols:
+    """Marks that need a Unicode terminal, and their ASCII stand-ins."""
+
+    yes: str
+    no: str
+    bullet: str
+    whisker: str
+    box: str
+    median: str
+    dash: str
+
+
+UNICODE = Symbols(yes="✓", no="✗", bullet="•", whisker="─", box="█", median="┃", dash="\u2013")
+ASCII = Symbols(yes="+", no="x", bullet="*", whisker="-", box="#", median="|", dash="-")
+
+TRACK_TITLES = {
+    "billing": "Billing",
+    "coding": "Coding",
+    "auditing": "Auditing and compliance",
+    "cdi": "Clinical documentation improvement (CDI)",
+    "management": "Practice management",
+}
+
+
+def money(value: float | None, hourly: bool = False) -> str:
+    """$44,800 or $21.54; an em dash stands for unknown."""
+    if value is None:
+        return "n/a"
+    return f"${value:,.2f}" if hourly else f"${value:,.0f}"
+
+
+def dated(day: dt.date | None) -> str:
+    """An ISO date, or 'undated' for a page that states none."""
+    return day.isoformat() if day else "undated"
+
+
+def _source_line(source: Source) -> str:
+    return f"{source.title} ({source.kind}, {dated(source.as_of)}): {source.url}"
+
+
+def _bullets(items: Sequence[str], sym: Symbols) -> str:
+    return "\n".join(f"{sym.bullet} {escape(i)}" for i in items)
+
+
+# --- compare ----------------------------------------------------------------------------------
+
+
+STATISTIC_LABELS = {"median": "median", "mean": "mean", "p90": "top 10% earn"}
+
+
+def _pay_cell(role: RoleSummary) -> str:
+    pay = role.pay
+    lines = []
+    for fig in pay.figures:
+        text = f"{STATISTIC_LABELS[fig.statistic]} {money(fig.annual)}"
+        text += "+" if fig.statistic == "p90" else ""
+        text += "/yr"
+        if fig.hourly is not None:
+            text += f" ({money(fig.hourly, True)}/h)"
+        text += f", May {fig.year}"
+        if fig.source.kind == "secondary":
+            text += "*"
+        lines.append(text)
+    if not lines:
+        lines.append("no BLS figures in the data")
+    lines.append(f"BLS: {escape(pay.occupation)} (SOC {pay.soc})")
+    return "\n".join(lines)
+
+
+def _outlook_cell(role: RoleSummary) -> str:
+    out = role.outlook
+    text = escape(out.text)
+    if out.period:
+        growth = f"{out.growth_percent:+g}%" if out.growth_percent is not None else "n/a"
+        wording = f", {escape(out.wording.lower())}" if out.wording else ""
+        covers = f" ({escape(out.covers)})" if out.covers else ""
+        text += f"\nBLS {out.period}{covers}: {growth}{wording}"
+    return text
+
+
+def render_comparison(result: Comparison, sym: Symbols) -> RenderableType:
+    """A table with one column per role and one row per aspect; equal rows are dimmed."""
+    table = Table(
+        title="Medical billing and coding roles compared",
+        box=box.SIMPLE_HEAVY,
+        show_lines=True,
+        expand=False,
+    )
+    table.add_column("", style="bold", no_wrap=True)
+    for role in result.roles:
+        table.add_column(escape(role.name), ratio=1)
+    rows: list[tuple[str, Callable[[RoleSummary], str]]] = [
+        ("In short", lambda r: escape(r.summary)),
+        ("Duties", lambda r: _bullets(r.duties, sym)),
+        ("Works in", lambda r: _bullets(r.workplaces, sym)),
+        ("Skills", lambda r: _bullets(r.skills, sym)),
+        ("Pay", _pay_cell),
+        (
+            "Training",
+            lambda r: "\n".join(
+                f"{sym.bullet} {escape(p.name)}: {escape(p.credential)}, "
+                f"{_months(p.min_months, p.max_months, sym)}"
+                for p in r.training
+            ),
+        ),
+        (
+            "Certifications",
+            lambda r: "\n".join(f"{c.id} ({c.body.upper()}): {escape(c.name)}" for c in r.certs),
+        ),
+        ("Remote work", lambda r: f"{escape(r.remote)}\nCaveat: {escape(r.remote_caveat)}"),
+        ("Outlook", _outlook_cell),
+        ("Career path", lambda r: _bullets(r.career_path, sym)),
+    ]
+    for label, cell in rows:
+        values = [cell(r) for r in result.roles]
+        same = len(set(values)) == 1
+        style = "dim" if same else None
+        table.add_row(label + (" (same)" if same else ""), *values, style=style)
+    notes = Text(
+        "Pay: BLS Occupational Employment and Wage Statistics; medical coders are counted as "
+        "medical records specialists, medical billers as billing and posting clerks (all "
+        "industries). 'Top 10% earn' is the 90th percentile wage: one in ten earns more. "
+        "* BLS figure read on a secondary page quoting BLS. Sources: mbc sources.",
+        style="italic",
+    )
+    return Group(table, notes)
+
+
+def _months(low: int | None, high: int | None, sym: Symbols) -> str:
+    if low and high and low != high:
+        return f"{low}{sym.dash}{high} months"
+    if low or high:
+        return f"{low or high} months"
+    return "length n/a"
+
+
+# --- certs ------------------------------------------------------------------------------------
+
+
+def _exam_facts(cert: Cert) -> tuple[str, str, str, str]:
+    exam = cert.exam
+    questions = str(exam.questions) if exam.questions else "n/a"
+    if exam.minutes:
+        hours, minutes = divmod(exam.minutes, 60)
+        time = f"{hours} h {minutes:02d}" if hours else f"{minutes} min"
+    else:
+        time = "n/a"
+    passing = exam.passing_score or "n/a"
+    fee = cert.fees.exam_usd or cert.fees.non_member_usd or cert.fees.member_usd
+    fee_text = money(fee) if fee else "n/a"
+    return questions, time, passing, fee_text
+
+
+def render_cert_listing(result: CertListing, sym: Symbols) -> RenderableType:
+    """One table per track group: acronym, name, body, key exam facts."""
+    if not result.count:
+        return Text("No certification matches those filters.")
+    parts: list[RenderableType] = []
+    for group in result.groups:
+        table = Table(
+            title=f"{TRACK_TITLES[group.track]} certifications",
+            box=box.SIMPLE_HEAVY,
+            title_justify="left",
+        )
+        table.add_column("ID", style="bold", no_wrap=True)
+        table.add_column("Name", ratio=3)
+        table.add_column("Body", no_wrap=True)
+        table.add_column("Level", no_wrap=True)
+        table.add_column("Qs", justify="right", no_wrap=True)
+        table.add_column("Time", justify="right", no_wrap=True)
+        table.add_column("Pass", no_wrap=True)
+        table.add_column("Fee", justify="right", no_wrap=True)
+        table.add_column("Online", no_wrap=True)
+        for cert in group.certs:
+            questions, time, passing, fee = _exam_facts(cert)
+            online = (
+                sym.yes
+                if "online" in cert.exam.delivery
+                else ("no" if cert.exam.delivery else "n/a")
+            )
+            table.add_row(
+                cert.id,
+                escape(cert.name) + (" *" if cert.in_article else ""),
+                result.bodies.get(cert.body, cert.body),
+                cert.level,
+                questions,
+                time,
+                escape(passing),
+                fee,
+                online if online != sym.yes else f"{sym.yes} yes",
+            )
+        parts.append(table)
+    parts.append(
+        Text(
+            f"{result.count} certification(s). * named in the source article. Fee: the standard "
+            "exam price (non-member where prices differ); what it includes, and sources: "
+            "mbc certs ID",
+            style="italic",
+        )
+    )
+    return Group(*parts)
+
+
+def _yes_no(value: bool | None) -> str:
+    return "n/a" if value is None else ("yes" if value else "no")
+
+
+def render_cert_detail(result: CertDetail, sym: Symbols) -> RenderableType:
+    """Everything known about one credential, then its sources."""
+    cert, body = result.cert, result.body
+    table = Table(box=box.SIMPLE, show_header=False)
+    table.add_column("", style="bold", no_wrap=True)
+    table.add_column("", ratio=1)
+
+    def row(label: str, value: Any) -> None:
+        if value not in (None, "", []):
+            table.add_row(label, value if isinstance(value, str) else escape(str(value)))
+
+    issuer = body.acronym if body.acronym == body.name else f"{body.acronym}: {body.name}"
+    if body.formerly:
+        issuer += f" (formerly {body.formerly})"
+    row("Issued by", escape(issuer))
+    row("Tracks", ", ".join(cert.tracks))
+    row("Level", cert.level)
+    row("Setting", escape(cert.setting or ""))
+    row("Specialty", escape(cert.specialty or ""))
+    row("About", escape(cert.summary))
+    exam = cert.exam
+    questions, time, passing, _ = _exam_facts(cert)
+    row("Exam", f"{questions} questions, {time}, passing score {escape(passing)}")
+    row("Open book", _yes_no(exam.open_book))
+    row("Books", ", ".join(escape(b) for b in exam.books))
+    row("Delivery", ", ".join(d.replace("_", " ") for d in exam.delivery) or "n/a")
+    row("Exam note", escape(exam.note or ""))
+    fees = cert.fees
+    prices = [
+        f"{label} {money(v)}"
+        for label, v in (
+            ("standard", fees.exam_usd),
+            ("members", fees.member_usd),
+            ("non-members", fees.non_member_usd),
+            ("students", fees.student_usd),
+        )
+        if v is not None
+    ]
+    row("Fee", ", ".join(prices) or "n/a")
+    row("Fee includes", escape(fees.includes or ""))
+    row("Fee note", escape(fees.note or ""))
+    mem = cert.membership
+    membership = f"required: {_yes_no(mem.required)}"
+    if mem.annual_fee_usd:
+        membership += f", {money(mem.annual_fee_usd)} a year"
+    row("Membership", membership + (f"; {escape(mem.note)}" if mem.note else ""))
+    pre = cert.prerequisites
+    row("Experience", escape(pre.experience or ""))
+    row("Education", escape(pre.education or ""))
+    row("Needs first", ", ".join(pre.credentials))
+    row("Prerequisite note", escape(pre.note or ""))
+    ren = cert.renewal
+    renewal = []
+    if ren.ceus:
+        renewal.append(f"{ren.ceus} CEUs")
+    if ren.cycle_years:
+        renewal.append("every year" if ren.cycle_years == 1 else f"every {ren.cycle_years} years")
+    if ren.fee_usd:
+        renewal.append(f"fee {money(ren.fee_usd)}")
+    row("Renewal", ", ".join(renewal) + (f"; {escape(ren.note)}" if ren.note else ""))
+    if cert.apprentice:
+        row(
+            "Apprentice",
+            f"{escape(cert.apprentice.designation)}: {escape(cert.apprentice.removal)}",
+        )
+    for note in cert.notes:
+        row("Note", escape(note))
+    row("Data as of", cert.as_of.isoformat())
+    sources = "\n".join(f"{sym.bullet} " + escape(_source_line(s)) for s in cert.sources)
+    return Group(
+        Panel(table, title=f"[bold]{cert.id}[/bold]: {escape(cert.name)}", title_align="left"),
+        Text("Sources", style="bold"),
+        Text.from_markup(sources),
+    )
+
+
+# --- eligibility ------------------------------------------------------------------------------
+
+
+def render_eligibility(result: Eligibility, sym: Symbols) -> RenderableType:
+    """A checklist of enrollment requirements, a verdict and the next steps."""
+    table = Table(box=box.SIMPLE_HEAVY, title="Enrollment requirements of a training program")
+    table.add_column("", no_wrap=True)
+    table.add_column("Requirement")
+    table.add_column("You")
+    for check in result.checks:
+        mark = f"{sym.yes} met" if check.met else f"{sym.no} not met"
+        table.add_row(
+            Text(mark, style="green" if check.met else "red"),
+            escape(check.label),
+            escape(check.reason),
+        )
+    verdict = (
+        Text("Eligible: you can enroll in a training program.", style="bold green")
+        if result.eligible
+        else Text("Not eligible yet.", style="bold red")
+    )
+    parts: list[RenderableType] = [table, verdict]
+    if result.next_steps:
+        parts.append(Text("\nNext steps", style="bold"))
+        parts.append(
+            Text.from_markup(
+                "\n".join(f"{n}. {escape(s)}" for n, s in enumerate(result.next_steps, 1))
+            )
+        )
+    urls = list(dict.fromkeys(s.url for c in result.checks for s in c.sources))
+    parts.append(Text("\nSources: " + ", ".join(urls), style="italic"))
+    return Group(*parts)
+
+
+# --- pay --------------------------------------------------------------------------------------
+
+
+def pay_bar(wages: Wages, low: float, high: float, width: int, sym: Symbols) -> str:
+    """p10..p90 as a bar on a shared scale: whiskers to p10/p90, a box p25..p75, median mark."""
+    span = (high - low) or 1.0
+
+    def pos(value: float | None) -> int | None:
+        if value is None:
+            return None
+        return min(width - 1, max(0, round((value - low) / span * (width - 1))))
+
+    cells = [" "] * width
+    p10, p25, med, p75, p90 = (
+        pos(wages.p10),
+        pos(wages.p25),
+        pos(wages.median),
+        pos(wages.p75),
+        pos(wages.p90),
+    )
+    if p10 is not None and p90 is not None:
+        for i in range(p10, p90 + 1):
+            cells[i] = sym.whisker
+    if p25 is not None and p75 is not None:
+        for i in range(p25, p75 + 1):
+            cells[i] = sym.box
+    if med is not None:
+        cells[med] = sym.median
+    return "".join(cells)
+
+
+def render_pay(result: PayReport, sym: Symbols, width: int = 100) -> RenderableType:
+    """Each role's pay distribution as a horizontal bar on one scale, with figures and source."""
+    dists = [r.estimate.hourly if result.hourly else r.estimate.annual for r in result.rows]
+    lows = [d.p10 for d in dists if d.p10]
+    highs = [d.p90 for d in dists if d.p90]
+    if not lows or not highs:
+        unit = "hourly" if result.hourly else "annual"
+        return Text(f"No {unit} percentile figures in the data for these roles.")
+    low, high = min(lows), max(highs)
+    bar_width = max(10, min(60, width - 30))
+    unit = "an hour" if result.hourly else "a year"
+    parts: list[RenderableType] = [
+        Text(
+            f"Pay {unit}, BLS: 10th to 90th percentile; box 25th-75th; {sym.median} median",
+            style="bold",
+        )
+    ]
+    for row, dist in zip(result.rows, dists, strict=True):
+        hourly = result.hourly
+        est = row.estimate
+        parts.append(Text(f"\n{row.role_name} ({row.occupation}, SOC {row.soc})", style="bold"))
+        parts.append(Text(pay_bar(dist, low, high, bar_width, sym)))
+        parts.append(
+            Text(
+                f"p10 {money(dist.p10, hourly)}  p25 {money(dist.p25, hourly)}  "
+                f"median {money(dist.median, hourly)}  p75 {money(dist.p75, hourly)}  "
+                f"p90 {money(dist.p90, hourly)}  mean {money(dist.mean, hourly)}"
+            )
+        )
+        source = est.sources[0]
+        parts.append(
+            Text(
+                f"BLS OEWS May {est.year}, read on "
+                f"{'an official' if source.kind == 'official' else 'a secondary'} page "
+                f"({dated(source.as_of)}): {source.url}",
+                style="italic",
+            )
+        )
+    parts.append(
+        Text(
+            f"\nScale: {money(low, result.hourly)} to {money(high, result.hourly)}. "
+            "'Top 10% earn' means the 90th percentile: one in ten earns more.",
+            style="italic",
+        )
+    )
+    return Group(*parts)
+
+
+# --- sources ----------------------------------------------------------------------------------
+
+
+def render_sources(result: SourcesReport, sym: Symbols) -> RenderableType:
+    """Every source with its kind, date and what it backs."""
+    if not result.sources:
+        what = "older than two years" if result.only_stale else "in the data"
+        return Text(f"No sources {what}.")
+    table = Table(box=box.SIMPLE_HEAVY, show_lines=True)
+    table.add_column("As of", no_wrap=True)
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Source", ratio=2, overflow="fold")
+    table.add_column("Backs", ratio=3)
+    for use in result.sources:
+        date = dated(use.as_of) + (" (stale)" if use.stale else "")
+        table.add_row(
+            date,
+            use.kind,
+            f"{escape(use.title)}\n{escape(use.url)}",
+            _bullets(use.backs, sym),
+        )
+    title = f"{result.count} source(s)"
+    if result.only_stale:
+        title += f" older than {result.stale_after_years} years (before "
+        title += f"{stale_cutoff(result.today).isoformat()}) or undated"
+    return Group(Text(title, style="bold"), table)
+
+
+RENDERERS: dict[type[Result], Callable[..., RenderableType]] = {
+    Comparison: render_comparison,
+    CertListing: render_cert_listing,
+    CertDetail: render_cert_detail,
+    Eligibility: render_eligibility,
+    PayReport: render_pay,
+    SourcesReport: render_sources,
+}
+
+
+def render(result: Result, sym: Symbols, width: int = 100) -> RenderableType:
+    """The renderable for any result object."""
+    renderer = RENDERERS[type(result)]
+    if renderer is render_pay:
+        return render_pay(result, sym, width)  # type: ignore[arg-type]
+    return renderer(result, sym)

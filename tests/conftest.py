@@ -1,0 +1,51 @@
+"""Shared fixtures: fixed terminal width and colour, the fixture catalog, golden-file updating."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mbcadvisor.loader import load_catalog
+from mbcadvisor.models import Catalog
+
+HERE = Path(__file__).parent
+VALID = HERE / "fixtures" / "valid"
+INVALID = HERE / "fixtures" / "invalid"
+GOLDEN = HERE / "golden"
+ROOT = HERE.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/ from the current output instead of comparing with it.",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test sees the same 100-column, colourless terminal and the packaged data."""
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("MBC_DATA_DIR", raising=False)
+    monkeypatch.delenv("MBC_DEBUG", raising=False)
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The small fixture catalog in tests/fixtures/valid."""
+    return load_catalog(VALID)
+
+
+@pytest.fixture(scope="session")
+def real_catalog() -> Catalog:
+    """The packaged data."""
+    return load_catalog()
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))

@@ -1,0 +1,215 @@
+"""Advice on the fixture catalog: exact answers, plus properties that must hold for any input."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mbcadvisor import advice
+from mbcadvisor.errors import MbcError, UnknownNameError
+from mbcadvisor.loader import load_catalog
+from mbcadvisor.models import Catalog
+
+from .conftest import VALID
+
+CATALOG = load_catalog(VALID)
+ROLE_NAMES = ["billing", "coding", "biller", "Billers", "MEDICAL-BILLING", "coder", "coders"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("billing", "billing"),
+        ("Biller", "billing"),
+        ("billers", "billing"),
+        ("medical-billing", "billing"),
+        ("medical billing", "billing"),
+        ("  CODER ", "coding"),
+        ("coders", "coding"),
+        ("medical_coding", "coding"),
+    ],
+)
+def test_role_names_and_aliases(catalog: Catalog, name: str, expected: str) -> None:
+    assert advice.find_role(catalog, name).id == expected
+
+
+def test_unknown_role_suggests(catalog: Catalog) -> None:
+    with pytest.raises(UnknownNameError) as info:
+        advice.find_role(catalog, "codng")
+    assert str(info.value) == "unknown role 'codng'; did you mean 'coding'?"
+
+
+def test_unknown_role_without_close_match_lists_known(catalog: Catalog) -> None:
+    with pytest.raises(UnknownNameError) as info:
+        advice.find_role(catalog, "astronaut")
+    assert str(info.value) == "unknown role 'astronaut'; known: billing, coding"
+
+
+def test_empty_name_is_an_error(catalog: Catalog) -> None:
+    with pytest.raises(MbcError, match="role name is empty"):
+        advice.find_role(catalog, "  ")
+
+
+def test_compare_two_roles(catalog: Catalog) -> None:
+    result = advice.compare_roles(catalog, ["billing", "coder"])
+    assert [r.id for r in result.roles] == ["billing", "coding"]
+    coding = result.roles[1]
+    stats = {f.statistic: (f.annual, f.year) for f in coding.pay.figures}
+    assert stats == {"median": (50000, 2024), "mean": (52000, 2024), "p90": (78000, 2024)}
+    assert [c.id for c in coding.certs] == ["CPC", "CCS"]
+    assert coding.outlook.period == "2024-34" and coding.outlook.growth_percent == 7
+    billing = result.roles[0]
+    assert [f.statistic for f in billing.pay.figures] == ["median", "p90"]
+
+
+def test_compare_needs_two_different_roles(catalog: Catalog) -> None:
+    with pytest.raises(MbcError, match="two different roles"):
+        advice.compare_roles(catalog, ["billing", "biller"])
+
+
+@given(st.sampled_from(ROLE_NAMES), st.sampled_from(ROLE_NAMES))
+def test_compare_mirrors(a: str, b: str) -> None:
+    if advice.find_role(CATALOG, a) == advice.find_role(CATALOG, b):
+        return
+    ab = advice.compare_roles(CATALOG, [a, b])
+    ba = advice.compare_roles(CATALOG, [b, a])
+    assert ab.roles == list(reversed(ba.roles))
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=30))
+def test_any_role_name_resolves_or_says_why(name: str) -> None:
+    try:
+        role = advice.find_role(CATALOG, name)
+    except MbcError as exc:
+        assert str(exc) and "\n" not in str(exc)
+    else:
+        assert role in CATALOG.roles
+
+
+def test_certs_by_track(catalog: Catalog) -> None:
+    listing = advice.list_certs(catalog, advice.CertFilters(track="coding"))
+    assert [g.track for g in listing.groups] == ["coding"]
+    assert [c.id for c in listing.groups[0].certs] == ["CCS", "CPC", "CPMA"]
+
+
+def test_certs_grouped_by_first_track(catalog: Catalog) -> None:
+    listing = advice.list_certs(catalog, advice.CertFilters())
+    assert {g.track: [c.id for c in g.certs] for g in listing.groups} == {
+        "billing": ["CMRS", "CPB"],
+        "coding": ["CCS", "CPC"],
+        "auditing": ["CPMA"],
+    }
+    assert listing.count == 5
+
+
+def test_certs_filters(catalog: Catalog) -> None:
+    def ids(**kw: object) -> list[str]:
+        listing = advice.list_certs(catalog, advice.CertFilters(**kw))  # type: ignore[arg-type]
+        return sorted(c.id for g in listing.groups for c in g.certs)
+
+    assert ids(body="aapc") == ["CPB", "CPC", "CPMA"]
+    assert ids(level="advanced") == ["CCS", "CPMA"]
+    assert ids(max_fee=350) == ["CCS", "CMRS"]  # CCS: member price 299
+    assert ids(remote=True) == ["CMRS", "CPB", "CPC"]
+    assert ids(remote=False) == ["CCS", "CPMA"]
+
+
+def test_certs_sort_by_fee_puts_unknown_last(catalog: Catalog) -> None:
+    listing = advice.list_certs(catalog, advice.CertFilters(sort="fee"))
+    order = [c.id for g in listing.groups for c in g.certs]
+    assert order == ["CMRS", "CPB", "CCS", "CPC", "CPMA"]
+
+
+def test_cert_detail_any_case(catalog: Catalog) -> None:
+    detail = advice.cert_detail(catalog, "cpc")
+    assert detail.cert.id == "CPC" and detail.body.acronym == "AAPC"
+    assert detail.payload()["id"] == "CPC"
+    with pytest.raises(UnknownNameError, match="did you mean 'CPC'"):
+        advice.cert_detail(catalog, "CPD")
+
+
+@pytest.mark.parametrize(
+    ("age", "schooling", "eligible", "failing"),
+    [
+        (19, "ged", True, []),
+        (18, "diploma", True, []),
+        (18, "ged", True, []),
+        (17, "diploma", False, ["min_age"]),
+        (18, None, False, ["diploma_or_ged"]),
+        (16, None, False, ["min_age", "diploma_or_ged"]),
+        (0, None, False, ["min_age", "diploma_or_ged"]),
+        (120, "ged", True, []),
+    ],
+)
+def test_eligibility_edges(
+    catalog: Catalog,
+    age: int,
+    schooling: advice.Schooling | None,
+    eligible: bool,
+    failing: list[str],
+) -> None:
+    result = advice.eligibility(catalog, age, schooling)
+    assert result.eligible is eligible
+    assert [c.id for c in result.checks if not c.met] == failing
+
+
+def test_under_18_is_told_when_and_about_exceptions(catalog: Catalog) -> None:
+    result = advice.eligibility(catalog, 16, "diploma")
+    assert result.next_steps[0].startswith("You can enroll at 18, in 2 years.")
+    assert "parent's consent" in result.next_steps[1]
+    result = advice.eligibility(catalog, 17, "diploma")
+    assert "in 1 year." in result.next_steps[0]
+
+
+def test_no_diploma_gets_the_ged_route(catalog: Catalog) -> None:
+    result = advice.eligibility(catalog, 30, None)
+    assert result.next_steps == ["Earn a GED."]
+
+
+@pytest.mark.parametrize("age", [-1, 121, 10_000])
+def test_implausible_age(catalog: Catalog, age: int) -> None:
+    with pytest.raises(MbcError, match="age"):
+        advice.eligibility(catalog, age, None)
+
+
+@given(st.integers(min_value=18, max_value=120), st.sampled_from(["diploma", "ged"]))
+def test_meeting_every_requirement_means_eligible(age: int, schooling: advice.Schooling) -> None:
+    assert advice.eligibility(CATALOG, age, schooling).eligible
+
+
+@given(st.integers(min_value=0, max_value=17), st.sampled_from(["diploma", "ged", None]))
+def test_under_18_is_never_eligible(age: int, schooling: advice.Schooling | None) -> None:
+    assert not advice.eligibility(CATALOG, age, schooling).eligible
+
+
+def test_pay_report_uses_the_newest_full_distribution(catalog: Catalog) -> None:
+    report = advice.pay_report(catalog, [])
+    assert [(r.role, r.estimate.year) for r in report.rows] == [("billing", 2024), ("coding", 2024)]
+    report = advice.pay_report(catalog, ["coder", "coding"], hourly=True)
+    assert [r.role for r in report.rows] == ["coding"] and report.hourly
+
+
+def test_sources_report(catalog: Catalog) -> None:
+    report = advice.sources_report(catalog, today=dt.date(2026, 11, 26))
+    urls = [s.url for s in report.sources]
+    assert len(urls) == len(set(urls)) == report.count
+    cpb = next(s for s in report.sources if s.url.endswith("/cpb"))
+    assert cpb.stale and cpb.backs == ["cert CPB: exam"]
+    stale = advice.sources_report(catalog, only_stale=True, today=dt.date(2026, 11, 26))
+    assert {s.url.rsplit("/", 1)[1] for s in stale.sources} == {
+        "cpb",
+        "amba",
+        "cmrs",
+        "roles",
+        "school",
+        "bls-292072-2022",
+    }
+    assert all(s.stale for s in stale.sources)
+
+
+def test_stale_cutoff_leap_day() -> None:
+    assert advice.stale_cutoff(dt.date(2028, 2, 29)) == dt.date(2026, 2, 28)

@@ -1,0 +1,306 @@
+"""The command line: every command, JSON shapes, errors on stderr, exit codes, help and README."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mbcadvisor import __version__
+from mbcadvisor.cli import app
+
+from .conftest import INVALID, ROOT, VALID
+
+runner = CliRunner()
+COMMANDS = ["compare", "certs", "eligible", "pay", "sources"]
+
+
+def run(*args: str, code: int = 0) -> tuple[str, str]:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == code, (result.stdout, result.stderr, result.exception)
+    return result.stdout, result.stderr
+
+
+def test_version() -> None:
+    out, err = run("--version")
+    assert out == f"mbc {__version__}\n" and err == ""
+
+
+def test_no_arguments_shows_help() -> None:
+    result = runner.invoke(app, [])
+    assert "compare" in result.stdout and result.exit_code in (0, 2)
+
+
+def test_compare_table() -> None:
+    out, err = run("compare", "billing", "coding")
+    assert err == ""
+    for row in (
+        "Duties",
+        "Works in",
+        "Skills",
+        "Pay",
+        "Training",
+        "Certifications",
+        "Remote work",
+        "Outlook",
+        "Career path",
+    ):
+        assert row in out
+    assert "Medical biller" in out and "Medical coder" in out
+    assert "90th percentile" in out and "CPC (AAPC)" in out and "CMRS (AMBA)" in out
+
+
+def test_compare_aliases_any_case() -> None:
+    out, _ = run("compare", "BILLERS", "Medical-Coding")
+    assert "Medical biller" in out and "Medical coder" in out
+
+
+def test_compare_unknown_role_suggests() -> None:
+    out, err = run("compare", "billing", "codng", code=1)
+    assert out == ""
+    assert err == "mbc: error: unknown role 'codng'; did you mean 'coding'?\n"
+
+
+def test_compare_needs_two_roles() -> None:
+    _, err = run("compare", "billing", code=1)
+    assert "two different roles" in err
+
+
+def test_compare_json_shape() -> None:
+    out, _ = run("compare", "billing", "coding", "--json")
+    data = json.loads(out)
+    assert [r["id"] for r in data["roles"]] == ["billing", "coding"]
+    role = data["roles"][1]
+    assert set(role) == {
+        "id",
+        "name",
+        "summary",
+        "duties",
+        "workplaces",
+        "skills",
+        "pay",
+        "training",
+        "certs",
+        "remote",
+        "remote_caveat",
+        "outlook",
+        "career_path",
+        "sources",
+    }
+    assert set(role["pay"]) == {"soc", "occupation", "figures"}
+    assert {f["statistic"] for f in role["pay"]["figures"]} <= {"median", "mean", "p90"}
+    assert "\x1b" not in out
+
+
+def test_certs_track_table() -> None:
+    out, _ = run("certs", "--track", "coding")
+    assert "Coding certifications" in out
+    assert "CPC" in out and "CCS" in out and "CMC" in out
+    assert "Billing certifications" not in out
+
+
+def test_certs_all_grouped() -> None:
+    out, _ = run("certs")
+    assert out.index("Billing certifications") < out.index("Coding certifications")
+
+
+def test_certs_one_any_case_with_sources() -> None:
+    out, _ = run("certs", "cpc")
+    assert "Certified Professional Coder" in out and "Sources" in out and "https://" in out
+    assert "CPC-A" in out
+
+
+def test_certs_one_json_is_the_cert_object() -> None:
+    out, _ = run("certs", "CPC", "--json")
+    data = json.loads(out)
+    assert data["id"] == "CPC" and data["body"] == "aapc" and data["sources"]
+    assert {"exam", "fees", "membership", "prerequisites", "renewal", "as_of"} <= set(data)
+
+
+def test_certs_json_listing_shape() -> None:
+    out, _ = run("certs", "--track", "billing", "--json")
+    data = json.loads(out)
+    assert set(data) == {"filters", "count", "groups", "bodies"}
+    assert data["filters"]["track"] == "billing"
+    ids = [c["id"] for g in data["groups"] for c in g["certs"]]
+    assert {"CPB", "CMRS"} <= set(ids) and len(ids) == data["count"]
+
+
+def test_certs_filters_on_real_data() -> None:
+    out, _ = run("certs", "--body", "AHIMA", "--json")
+    bodies = {c["body"] for g in json.loads(out)["groups"] for c in g["certs"]}
+    assert bodies == {"ahima"}
+    out, _ = run("certs", "--remote", "--max-fee", "500", "--sort", "fee", "--json")
+    certs = [c for g in json.loads(out)["groups"] for c in g["certs"]]
+    assert all("online" in c["exam"]["delivery"] for c in certs)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["certs", "--track", "codding"], "unknown track 'codding'; did you mean 'coding'"),
+        (["certs", "--body", "ahimaa"], "unknown body 'ahimaa'; did you mean 'ahima'"),
+        (["certs", "--level", "expert"], "unknown level 'expert'"),
+        (["certs", "--sort", "feez"], "unknown sort 'feez'; did you mean 'fee'?"),
+        (["certs", "CPX"], "unknown certification 'CPX'; did you mean"),
+        (["pay", "nurse"], "unknown role 'nurse'"),
+        (["eligible", "--age", "-3"], "age must be 0 or more"),
+        (["eligible", "--age", "130"], "age 130 is not plausible"),
+        (["compare", "billing", ""], "role name is empty"),
+    ],
+)
+def test_bad_input_is_one_line_exit_1(args: list[str], message: str) -> None:
+    out, err = run(*args, code=1)
+    assert out == ""
+    assert err.startswith("mbc: error: ") and message in err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["eligible", "--age", "abc"],
+        ["eligible"],
+        ["eligible", "--age", "19", "--ged", "--diploma"],
+        ["certs", "CPC", "--track", "coding"],
+        ["compare"],
+        ["certs", "--max-fee", "-5"],
+        ["nonsense"],
+    ],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "eligible"),
+    [
+        (["--age", "19", "--ged"], True),
+        (["--age", "18", "--diploma"], True),
+        (["--age", "17", "--diploma"], False),
+        (["--age", "25"], False),
+    ],
+)
+def test_eligible_json(args: list[str], eligible: bool) -> None:
+    out, _ = run("eligible", *args, "--json")
+    data = json.loads(out)
+    assert data["eligible"] is eligible
+    assert [c["id"] for c in data["checks"]] == ["min_age", "diploma_or_ged"]
+
+
+def test_eligible_table() -> None:
+    out, _ = run("eligible", "--age", "17")
+    assert "not met" in out and "Not eligible yet." in out and "in 1 year" in out
+    assert "GED" in out
+    out, _ = run("eligible", "--age", "19", "--ged")
+    assert "Eligible: you can enroll" in out
+
+
+def test_pay() -> None:
+    out, _ = run("pay")
+    assert "Medical biller" in out and "Medical coder" in out and "median" in out
+    assert "90th percentile" in out
+    out, _ = run("pay", "coding", "--json")
+    data = json.loads(out)
+    assert data["hourly"] is False and [r["role"] for r in data["rows"]] == ["coding"]
+
+
+def test_pay_hourly_without_figures_says_so() -> None:
+    out, _ = run("pay", "--hourly", "--data-dir", str(VALID))
+    assert "$17.31" in out
+
+
+def test_sources() -> None:
+    out, _ = run("sources")
+    assert "official" in out and "secondary" in out
+    out, _ = run("sources", "--stale", "--json")
+    data = json.loads(out)
+    assert data["only_stale"] is True and all(s["stale"] for s in data["sources"])
+
+
+def test_data_dir_option_and_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    out, _ = run("certs", "--json", "--data-dir", str(VALID))
+    assert json.loads(out)["count"] == 5
+    monkeypatch.setenv("MBC_DATA_DIR", str(VALID))
+    out, _ = run("certs", "--json")
+    assert json.loads(out)["count"] == 5
+
+
+def test_broken_data_dir_exit_1(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(VALID, tmp_path / "d")
+    (tmp_path / "d" / "certs.yaml").write_bytes((INVALID / "bad_integer.yaml").read_bytes())
+    out, err = run("certs", "--data-dir", str(tmp_path / "d"), code=1)
+    assert out == ""
+    assert "certs[0].exam.questions  Input should be a valid integer" in err
+    assert "Traceback" not in err
+    _, err = run("certs", "--data-dir", str(tmp_path / "missing"), code=1)
+    assert "does not exist" in err
+
+
+def test_internal_error_is_one_line_exit_3(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*_: object) -> None:
+        raise RuntimeError("kaput")
+
+    monkeypatch.setattr("mbcadvisor.advice.compare_roles", boom)
+    _, err = run("compare", "billing", "coding", code=3)
+    assert err == (
+        "mbc: error: internal error: RuntimeError: kaput; run with MBC_DEBUG=1 for details\n"
+    )
+    monkeypatch.setenv("MBC_DEBUG", "1")
+    result = runner.invoke(app, ["compare", "billing", "coding"])
+    assert isinstance(result.exception, RuntimeError)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    out, _ = run(command, "--help")
+    assert "Examples:" in out and f"mbc {command}" in out
+    assert "--json" in out
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text()
+    registered = {c.name or c.callback.__name__ for c in app.registered_commands}  # type: ignore[union-attr]
+    assert registered == set(COMMANDS)
+    for command in COMMANDS:
+        assert re.search(rf"^mbc {command}\b", readme, re.M), command
+
+
+def test_python_dash_m() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mbcadvisor", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and "compare" in result.stdout
+
+
+def test_piped_output_has_no_ansi_codes() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mbcadvisor", "certs", "--track", "billing"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "COLUMNS": "100"},
+    )
+    assert result.returncode == 0 and "\x1b[" not in result.stdout
+
+
+def test_ascii_terminal_gets_ascii_marks() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mbcadvisor", "eligible", "--age", "17"],
+        capture_output=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "COLUMNS": "100", "PYTHONIOENCODING": "ascii", "LANG": "C"},
+    )
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode("ascii")
+    assert "x not met" in text

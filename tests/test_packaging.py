@@ -1,0 +1,75 @@
+"""The wheel a user installs: it carries the data and `mbc` runs from any folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtual environment with the project's wheel installed; returns its bin folder."""
+    tmp = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "-q",
+            "-w",
+            str(tmp / "dist"),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    (wheel,) = (tmp / "dist").glob("mbcadvisor-*.whl")
+    venv.create(tmp / "venv", with_pip=True)
+    bindir = tmp / "venv" / "bin"
+    subprocess.run(
+        [
+            str(bindir / "python"),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--disable-pip-version-check",
+            str(wheel),
+        ],
+        check=True,
+    )
+    return bindir
+
+
+def _run(bindir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MBC_", "PYTHON"))}
+    env["COLUMNS"] = "100"
+    return subprocess.run(
+        [str(bindir / "mbc"), *args], cwd=cwd, capture_output=True, text=True, env=env, check=False
+    )
+
+
+def test_wheel_runs_compare_from_anywhere(installed: Path, tmp_path: Path) -> None:
+    result = _run(installed, tmp_path, "compare", "billing", "coding")
+    assert result.returncode == 0, result.stderr
+    assert "Medical biller" in result.stdout and "Medical coder" in result.stdout
+
+
+def test_wheel_has_all_commands(installed: Path, tmp_path: Path) -> None:
+    for args in (
+        ["certs", "--track", "coding"],
+        ["eligible", "--age", "19", "--ged"],
+        ["pay"],
+        ["sources", "--stale"],
+        ["--version"],
+    ):
+        result = _run(installed, tmp_path, *args)
+        assert result.returncode == 0, (args, result.stderr)

@@ -1,0 +1,80 @@
+"""Rendered output at a fixed width, compared with reviewed golden files in tests/golden/."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from rich.console import Console
+
+from mbcadvisor import advice
+from mbcadvisor.models import Catalog, Wages
+from mbcadvisor.render import ASCII, UNICODE, money, pay_bar, render
+
+from .conftest import GOLDEN
+
+
+def _text(result: advice.Result, ascii_only: bool = False) -> str:
+    console = Console(file=StringIO(), width=100, color_system=None, legacy_windows=False)
+    console.print(render(result, ASCII if ascii_only else UNICODE, 100))
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _check(name: str, text: str, update: bool) -> None:
+    path = GOLDEN / f"{name}.txt"
+    if update or not path.exists():
+        path.write_text(text)
+        if not update:
+            pytest.fail(f"golden file {path.name} was missing and has been written: review it")
+    assert text == path.read_text(), f"output differs from {path}; run pytest --update-golden"
+
+
+CASES = {
+    "compare": lambda c: advice.compare_roles(c, ["billing", "coding"]),
+    "certs_all": lambda c: advice.list_certs(c, advice.CertFilters()),
+    "certs_coding": lambda c: advice.list_certs(c, advice.CertFilters(track="coding")),
+    "certs_none": lambda c: advice.list_certs(c, advice.CertFilters(max_fee=1)),
+    "cert_cpc": lambda c: advice.cert_detail(c, "CPC"),
+    "eligible_17": lambda c: advice.eligibility(c, 17, None),
+    "eligible_19_ged": lambda c: advice.eligibility(c, 19, "ged"),
+    "pay": lambda c: advice.pay_report(c, []),
+    "pay_hourly": lambda c: advice.pay_report(c, ["coding"], hourly=True),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden(name: str, catalog: Catalog, update_golden: bool) -> None:
+    _check(name, _text(CASES[name](catalog)), update_golden)
+
+
+def test_ascii_symbols(catalog: Catalog, update_golden: bool) -> None:
+    text = _text(advice.eligibility(catalog, 17, None), ascii_only=True)
+    _check("eligible_17_ascii", text, update_golden)
+    assert "x not met" in text and not {"✓", "✗", "•"} & set(text)
+
+
+def test_every_result_type_has_a_renderer() -> None:
+    from mbcadvisor.render import RENDERERS
+
+    results = {cls for cls in vars(advice).values() if isinstance(cls, type)}
+    answers = {
+        advice.Comparison,
+        advice.CertListing,
+        advice.CertDetail,
+        advice.Eligibility,
+        advice.PayReport,
+        advice.SourcesReport,
+    }
+    assert answers <= results and set(RENDERERS) == answers
+
+
+def test_pay_bar_marks() -> None:
+    wages = Wages(p10=10, p25=20, median=30, p75=40, p90=50)
+    assert pay_bar(wages, 10, 50, 9, ASCII) == "--##|##--"
+    assert pay_bar(Wages(p10=10, median=30, p90=50), 10, 50, 5, ASCII) == "--|--"
+
+
+def test_money() -> None:
+    assert money(44800) == "$44,800"
+    assert money(21.5, hourly=True) == "$21.50"
+    assert money(None) == "n/a"
