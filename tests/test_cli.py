@@ -17,7 +17,7 @@ from mbcadvisor.cli import app
 from .conftest import INVALID, ROOT, VALID
 
 runner = CliRunner()
-COMMANDS = ["compare", "certs", "eligible", "pay", "sources"]
+COMMANDS = ["compare", "certs", "eligible", "pay", "sources", "plan", "match", "training"]
 
 
 def run(*args: str, code: int = 0) -> tuple[str, str]:
@@ -304,3 +304,124 @@ def test_ascii_terminal_gets_ascii_marks() -> None:
     assert result.returncode == 0, result.stderr
     text = result.stdout.decode("ascii")
     assert "x not met" in text
+
+
+def test_plan_table_and_json() -> None:
+    out, _ = run("plan", "--track", "coding", "--age", "17")
+    assert "1. [ ] High school diploma or GED" in out and "Totals" in out
+    assert "CPC-A" in out
+    out, _ = run(
+        "plan", "--track", "billing", "--age", "30", "--diploma", "--budget", "500", "--json"
+    )
+    data = json.loads(out)
+    assert data["track"] == "billing" and data["over_budget"] is True and data["cheaper_route"]
+    assert [s["number"] for s in data["steps"]] == list(range(1, len(data["steps"]) + 1))
+
+
+def test_plan_certs_held_and_errors() -> None:
+    out, _ = run(
+        "plan",
+        "--track",
+        "coding",
+        "--age",
+        "30",
+        "--ged",
+        "--certs",
+        "cpc,CCS",
+        "--experience-years",
+        "3",
+        "--json",
+    )
+    data = json.loads(out)
+    assert data["certs_held"] == ["CCS", "CPC"] and data["earliest_credential_months"] == 0
+    _, err = run("plan", "--track", "nursing", "--age", "30", code=1)
+    assert "unknown role 'nursing'" in err
+    _, err = run("plan", "--track", "coding", "--age", "30", "--certs", "CPX", code=1)
+    assert "unknown certification 'CPX'" in err
+
+
+def test_match_with_answers() -> None:
+    out, _ = run("match", "--answers", "yynnyy")
+    assert "Medical coder fits you best (strong fit)" in out
+    assert "Next: mbc plan --track coding" in out
+    out, _ = run("match", "--answers", "payments=yes,phone_email=yes", "--json")
+    assert json.loads(out)["track"] == "billing"
+
+
+def test_match_without_answers_and_no_terminal() -> None:
+    result = runner.invoke(app, ["match"], input="")
+    assert result.exit_code == 1
+    assert "no answers" in result.stderr
+
+
+def test_match_bad_answers() -> None:
+    _, err = run("match", "--answers", "yyy", code=1)
+    assert "give 6 answers" in err
+
+
+def test_training() -> None:
+    out, _ = run("training")
+    for part in ("Training programs", "To enroll", "Ask the school", "Red flags", "Reality checks"):
+        assert part in out
+    data = json.loads(run("training", "--json")[0])
+    assert data["school_questions"] and data["red_flags"]
+
+
+@pytest.mark.parametrize(
+    ("args", "heading"),
+    [
+        (["compare", "billing", "coding"], "# Medical billing and coding roles compared"),
+        (["certs", "--track", "coding"], "# Certifications"),
+        (["certs", "CPC"], "# CPC: Certified Professional Coder"),
+        (["eligible", "--age", "17"], "# Can I enroll in a training program?"),
+        (["pay"], "# Pay (annual, BLS)"),
+        (["sources"], "# Sources"),
+        (["plan", "--track", "coding", "--age", "20"], "# Your plan into medical coder"),
+        (["match", "--answers", "yynnyy"], "# Track that fits"),
+        (["training"], "# Training programs"),
+    ],
+)
+def test_markdown_format(args: list[str], heading: str) -> None:
+    out, _ = run(*args, "--format", "markdown")
+    assert out.startswith(heading)
+    assert "\x1b" not in out and "━" not in out
+
+
+def test_markdown_checklists() -> None:
+    out, _ = run("eligible", "--age", "17", "--diploma", "--format", "markdown")
+    assert "- [ ] At least 18 years old" in out and "- [x] High school diploma or GED" in out
+    out, _ = run("plan", "--track", "coding", "--age", "20", "--ged", "--format", "markdown")
+    assert "1. [x] **High school diploma or GED**" in out
+
+
+def test_json_and_format_conflict() -> None:
+    result = runner.invoke(app, ["pay", "--json", "--format", "markdown"])
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".html", ".txt"])
+def test_export_saves_what_is_shown(tmp_path: Path, suffix: str) -> None:
+    target = tmp_path / f"out{suffix}"
+    out, _ = run("eligible", "--age", "17", "--export", str(target))
+    saved = target.read_text()
+    assert "Not eligible yet." in out
+    assert "Not" in saved and "eligible" in saved
+    if suffix == ".txt":
+        assert saved == out
+
+
+def test_export_of_markdown(tmp_path: Path) -> None:
+    target = tmp_path / "plan.txt"
+    out, _ = run(
+        "plan", "--track", "coding", "--age", "20", "--format", "markdown", "--export", str(target)
+    )
+    assert target.read_text() == out
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("out.pdf", "--export needs a file ending in"), ("nofolder/out.svg", "does not exist")],
+)
+def test_export_bad_target(tmp_path: Path, name: str, message: str) -> None:
+    out, err = run("pay", "--export", str(tmp_path / name), code=1)
+    assert out == "" and message in err

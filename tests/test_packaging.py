@@ -73,3 +73,16 @@ def test_wheel_has_all_commands(installed: Path, tmp_path: Path) -> None:
     ):
         result = _run(installed, tmp_path, *args)
         assert result.returncode == 0, (args, result.stderr)
+
+
+def test_screenshot_script_runs(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "screenshots.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    shots = sorted(p.name for p in tmp_path.glob("*.svg"))
+    assert "compare.svg" in shots and "plan.svg" in shots and len(shots) == 9
+    assert "<svg" in (tmp_path / "compare.svg").read_text()

@@ -8,6 +8,9 @@ import pytest
 from rich.console import Console
 
 from mbcadvisor import advice
+from mbcadvisor.advice.match import match_track, parse_answers
+from mbcadvisor.advice.plan import build_plan
+from mbcadvisor.advice.training import training_guide
 from mbcadvisor.models import Catalog, Wages
 from mbcadvisor.render import ASCII, UNICODE, money, pay_bar, render
 
@@ -39,6 +42,10 @@ CASES = {
     "eligible_19_ged": lambda c: advice.eligibility(c, 19, "ged"),
     "pay": lambda c: advice.pay_report(c, []),
     "pay_hourly": lambda c: advice.pay_report(c, ["coding"], hourly=True),
+    "plan_17": lambda c: build_plan(c, "coding", 17, budget_usd=300),
+    "plan_done": lambda c: build_plan(c, "coding", 30, "ged", 3, ["CPC"]),
+    "match": lambda c: match_track(c, parse_answers("yynnyy", c.questions)),
+    "training": lambda c: training_guide(c),
 }
 
 
@@ -54,9 +61,12 @@ def test_ascii_symbols(catalog: Catalog, update_golden: bool) -> None:
 
 
 def test_every_result_type_has_a_renderer() -> None:
+    from mbcadvisor.advice.match import Match
+    from mbcadvisor.advice.plan import Plan
+    from mbcadvisor.advice.training import TrainingGuide
+    from mbcadvisor.markdown import WRITERS
     from mbcadvisor.render import RENDERERS
 
-    results = {cls for cls in vars(advice).values() if isinstance(cls, type)}
     answers = {
         advice.Comparison,
         advice.CertListing,
@@ -64,8 +74,11 @@ def test_every_result_type_has_a_renderer() -> None:
         advice.Eligibility,
         advice.PayReport,
         advice.SourcesReport,
+        Plan,
+        Match,
+        TrainingGuide,
     }
-    assert answers <= results and set(RENDERERS) == answers
+    assert set(RENDERERS) == answers == set(WRITERS)
 
 
 def test_pay_bar_marks() -> None:

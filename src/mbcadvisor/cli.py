@@ -10,12 +10,12 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 import typer
 
 from mbcadvisor import __version__
-from mbcadvisor.output import Format, debug_enabled, emit, error
+from mbcadvisor.output import Format, check_export, debug_enabled, emit, error
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,7 +34,22 @@ app = typer.Typer(
 )
 
 JsonOpt = Annotated[
-    bool, typer.Option("--json", help="Print the answer as JSON (no colours, no tables).")
+    bool, typer.Option("--json", help="Print the answer as JSON (same as --format json).")
+]
+FormatOpt = Annotated[
+    Format,
+    typer.Option(
+        "--format", "-f", help="table, json or markdown (a printable checklist or table)."
+    ),
+]
+ExportOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--export",
+        help="Also save what is shown to FILE.svg, FILE.html or FILE.txt.",
+        show_default=False,
+        metavar="FILE",
+    ),
 ]
 DataDirOpt = Annotated[
     Path | None,
@@ -47,8 +62,11 @@ DataDirOpt = Annotated[
 ]
 
 
-def _fmt(as_json: bool) -> Format:
-    return Format.json if as_json else Format.table
+def _show(result: Any, as_json: bool, fmt: Format, export: Path | None) -> None:
+    """Emit in the chosen format; --json is short for --format json."""
+    if as_json and fmt not in (Format.table, Format.json):
+        raise typer.BadParameter("give --json or --format, not both")
+    emit(result, Format.json if as_json else fmt, export)
 
 
 def boundary(command: F) -> F:
@@ -71,6 +89,12 @@ def boundary(command: F) -> F:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return run  # type: ignore[return-value]
+
+
+def _schooling(ged: bool, diploma: bool) -> Literal["diploma", "ged"] | None:
+    if ged and diploma:
+        raise typer.BadParameter("give --ged or --diploma, not both")
+    return "diploma" if diploma else "ged" if ged else None
 
 
 def _version(value: bool) -> None:
@@ -102,13 +126,16 @@ def compare(
         ),
     ],
     as_json: JsonOpt = False,
+    fmt: FormatOpt = Format.table,
+    export: ExportOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Compare roles side by side: duties, workplaces, skills, pay, training, certifications."""
     from mbcadvisor.advice import compare_roles
     from mbcadvisor.loader import load_catalog
 
-    emit(compare_roles(load_catalog(data_dir), roles), _fmt(as_json))
+    check_export(export)
+    _show(compare_roles(load_catalog(data_dir), roles), as_json, fmt, export)
 
 
 @app.command(
@@ -155,17 +182,20 @@ def certs(
     ] = None,
     sort: Annotated[str, typer.Option(help="Sort by name, fee, questions or minutes.")] = "name",
     as_json: JsonOpt = False,
+    fmt: FormatOpt = Format.table,
+    export: ExportOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """List certifications by track, with exam facts and fees; or show one in full."""
     from mbcadvisor import advice
     from mbcadvisor.loader import load_catalog
 
+    check_export(export)
+    if cert_id is not None and any(v is not None for v in (track, body, level, max_fee, remote)):
+        raise typer.BadParameter("filters do not apply to one certification ID")
     catalog = load_catalog(data_dir)
     if cert_id is not None:
-        if any(v is not None for v in (track, body, level, max_fee, remote)):
-            raise typer.BadParameter("filters do not apply to one certification ID")
-        emit(advice.cert_detail(catalog, cert_id), _fmt(as_json))
+        _show(advice.cert_detail(catalog, cert_id), as_json, fmt, export)
         return
     filters = advice.CertFilters(
         track=advice.find_track(track) if track is not None else None,
@@ -175,7 +205,7 @@ def certs(
         remote=remote,
         sort=advice.pick("sort", sort, {s: s for s in advice.CERT_SORTS}),
     )
-    emit(advice.list_certs(catalog, filters), _fmt(as_json))
+    _show(advice.list_certs(catalog, filters), as_json, fmt, export)
 
 
 @app.command(
@@ -190,16 +220,17 @@ def eligible(
         bool, typer.Option("--diploma", help="You have a high school diploma.")
     ] = False,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = Format.table,
+    export: ExportOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Check the enrollment requirements of a training program (age; diploma or GED)."""
-    from mbcadvisor.advice import Schooling, eligibility
+    from mbcadvisor.advice import eligibility
     from mbcadvisor.loader import load_catalog
 
-    if ged and diploma:
-        raise typer.BadParameter("give --ged or --diploma, not both")
-    schooling: Schooling | None = "diploma" if diploma else "ged" if ged else None
-    emit(eligibility(load_catalog(data_dir), age, schooling), _fmt(as_json))
+    check_export(export)
+    schooling = _schooling(ged, diploma)
+    _show(eligibility(load_catalog(data_dir), age, schooling), as_json, fmt, export)
 
 
 @app.command(epilog="Examples:  mbc pay   |   mbc pay coding --hourly   |   mbc pay billing --json")
@@ -211,13 +242,16 @@ def pay(
     ] = None,
     hourly: Annotated[bool, typer.Option("--hourly", help="Hourly instead of annual.")] = False,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = Format.table,
+    export: ExportOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Pay distribution of each role from BLS (10th to 90th percentile, median marked)."""
     from mbcadvisor.advice import pay_report
     from mbcadvisor.loader import load_catalog
 
-    emit(pay_report(load_catalog(data_dir), roles or [], hourly), _fmt(as_json))
+    check_export(export)
+    _show(pay_report(load_catalog(data_dir), roles or [], hourly), as_json, fmt, export)
 
 
 @app.command(epilog="Examples:  mbc sources   |   mbc sources --stale   |   mbc sources --json")
@@ -227,13 +261,120 @@ def sources(
         bool, typer.Option("--stale", help="Only sources dated more than two years ago.")
     ] = False,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = Format.table,
+    export: ExportOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Every source behind the data: what it backs, its date and kind (official or secondary)."""
     from mbcadvisor.advice import sources_report
     from mbcadvisor.loader import load_catalog
 
-    emit(sources_report(load_catalog(data_dir), stale), _fmt(as_json))
+    check_export(export)
+    _show(sources_report(load_catalog(data_dir), stale), as_json, fmt, export)
+
+
+AgeOpt = Annotated[int, typer.Option(help="Your age in years.", show_default=False)]
+GedOpt = Annotated[bool, typer.Option("--ged", help="You have a GED.")]
+DiplomaOpt = Annotated[bool, typer.Option("--diploma", help="You have a high school diploma.")]
+
+
+@app.command(
+    epilog="Examples:  mbc plan --track coding --age 17   |   "
+    "mbc plan --track billing --age 35 --diploma --budget 3000   |   "
+    "mbc plan --track coding --age 24 --ged --certs CPC --experience-years 1 --format markdown"
+)
+@boundary
+def plan(
+    track: Annotated[str, typer.Option(help="billing or coding.", show_default=False)],
+    age: AgeOpt,
+    ged: GedOpt = False,
+    diploma: DiplomaOpt = False,
+    experience_years: Annotated[
+        float, typer.Option("--experience-years", help="Years of billing or coding work.")
+    ] = 0,
+    certs_held: Annotated[
+        str | None,
+        typer.Option("--certs", help="Certifications you hold, e.g. CPC,CPB.", show_default=False),
+    ] = None,
+    budget: Annotated[
+        float | None,
+        typer.Option("--budget", help="What you can spend, in USD.", show_default=False),
+    ] = None,
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = Format.table,
+    export: ExportOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Your roadmap into a track: numbered steps with time, cost and sources, and totals."""
+    from mbcadvisor.advice.plan import build_plan
+    from mbcadvisor.loader import load_catalog
+
+    check_export(export)
+    schooling = _schooling(ged, diploma)
+    held = [c.strip() for c in (certs_held or "").split(",") if c.strip()]
+    result = build_plan(
+        load_catalog(data_dir), track, age, schooling, experience_years, held, budget
+    )
+    _show(result, as_json, fmt, export)
+
+
+@app.command(
+    epilog="Examples:  mbc match   (asks, when run in a terminal)   |   "
+    "mbc match --answers yyn?yy   |   mbc match --answers payments=no,medical_records=yes"
+)
+@boundary
+def match(
+    answers: Annotated[
+        str | None,
+        typer.Option(
+            help="Answers without questions: one y/n/? per question in order, or "
+            "question=answer pairs. Without it, mbc asks (in a terminal).",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = Format.table,
+    export: ExportOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Which track fits you: a short questionnaire, answer by answer, and the plan to run next."""
+    from mbcadvisor.advice.match import match_track, parse_answer, parse_answers
+    from mbcadvisor.errors import MbcError
+    from mbcadvisor.loader import load_catalog
+
+    check_export(export)
+    catalog = load_catalog(data_dir)
+    if answers is not None:
+        given = parse_answers(answers, catalog.questions)
+    elif sys.stdin is not None and sys.stdin.isatty():
+        given = {}
+        for number, question in enumerate(catalog.questions, 1):
+            while True:
+                reply = typer.prompt(f"{number}. {question.text} [y/n/?]", default="?")
+                try:
+                    given[question.id] = parse_answer(reply)
+                    break
+                except MbcError as exc:
+                    error(str(exc))
+    else:
+        raise MbcError("no answers: run `mbc match` in a terminal, or give --answers (see --help)")
+    _show(match_track(catalog, given), as_json, fmt, export)
+
+
+@app.command(epilog="Examples:  mbc training   |   mbc training --format markdown > school.md")
+@boundary
+def training(
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = Format.table,
+    export: ExportOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Training programs: length, requirements, topics, what to ask a school, red flags."""
+    from mbcadvisor.advice.training import training_guide
+    from mbcadvisor.loader import load_catalog
+
+    check_export(export)
+    _show(training_guide(load_catalog(data_dir)), as_json, fmt, export)
 
 
 def main() -> None:

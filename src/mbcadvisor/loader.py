@@ -329,6 +329,19 @@ def cross_check(files: dict[str, Any], parsed: dict[str, ParsedFile]) -> list[Da
                 issue("roles.yaml", ("roles", i, "certs", j), _unknown("certification", cert_id))
         if role.soc not in socs:
             issue("roles.yaml", ("roles", i, "soc"), f"no occupation '{role.soc}' in pay.yaml.")
+    role_ids = [r.id for r in roles]
+    for i, question in enumerate(files["match.yaml"].questions):
+        for role_id in question.favours:
+            if role_id not in role_ids:
+                issue(
+                    "match.yaml",
+                    ("questions", i, "favours", role_id),
+                    _unknown("role", role_id, role_ids),
+                )
+    for index, value, first in _duplicates(
+        (i, q.id) for i, q in enumerate(files["match.yaml"].questions)
+    ):
+        issue("match.yaml", ("questions", index, "id"), f"duplicate id '{value}' ({first}).")
     for i, cert in enumerate(certs):
         if cert.body not in body_ids:
             issue("certs.yaml", ("certs", i, "body"), _unknown("body", cert.body, body_ids))
@@ -378,6 +391,7 @@ def check_dir(data_dir: Path) -> tuple[Catalog | None, list[DataIssue]]:
         bodies=files["bodies.yaml"].bodies,
         occupations=files["pay.yaml"].occupations,
         training=files["training.yaml"].training,
+        questions=files["match.yaml"].questions,
     )
     return catalog, []
 

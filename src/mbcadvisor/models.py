@@ -22,7 +22,8 @@ def _not_in_future(value: dt.date) -> dt.date:
 
 
 PastDate = Annotated[dt.date, AfterValidator(_not_in_future)]
-Usd = Annotated[float, Field(gt=0, lt=20_000, description="US dollars")]
+Usd = Annotated[float, Field(gt=0, le=5_000, description="US dollars (fees and dues)")]
+CostUsd = Annotated[float, Field(gt=0, le=200_000, description="US dollars (program costs)")]
 Text = Annotated[str, Field(min_length=1)]
 Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
 
@@ -279,6 +280,15 @@ class Program(Sourced):
     credential: Text = Field(description="What the graduate earns.")
     min_months: int | None = Field(default=None, ge=1, le=72, description="Shortest length.")
     max_months: int | None = Field(default=None, ge=1, le=72, description="Longest length.")
+    cost_min_usd: CostUsd | None = Field(default=None, description="Lowest total cost found.")
+    cost_max_usd: CostUsd | None = Field(default=None, description="Highest total cost found.")
+
+
+class Guidance(Sourced):
+    """A sourced piece of advice: a question to ask a school, a red flag, a reality check."""
+
+    id: Id = Field(description="Short id.")
+    text: Text = Field(description="The advice, in one or two sentences.")
 
 
 class Training(Sourced):
@@ -289,6 +299,22 @@ class Training(Sourced):
     topics: list[Text] = Field(min_length=1, description="What school covers.")
     builds: list[Text] = Field(default_factory=list, description="What a good school builds.")
     on_the_job: str | None = Field(default=None, description="Learning on the job instead.")
+    school_questions: list[Guidance] = Field(default_factory=list, description="Ask a school.")
+    red_flags: list[Guidance] = Field(default_factory=list, description="Warning signs.")
+    reality_checks: list[Guidance] = Field(
+        default_factory=list, description="Where people are misled."
+    )
+
+
+class Question(Sourced):
+    """One question of the `mbc match` questionnaire."""
+
+    id: Id = Field(description="Short id, also the key in --answers.")
+    text: Text = Field(description="The question as asked.")
+    short: Text = Field(description="A few words naming it in the explanation.")
+    favours: dict[Id, Annotated[int, Field(ge=1, le=5)]] = Field(
+        min_length=1, description="Role id -> weight a 'yes' adds to that role."
+    )
 
 
 class Catalog(Strict):
@@ -299,6 +325,7 @@ class Catalog(Strict):
     bodies: list[Body]
     occupations: list[Occupation]
     training: Training
+    questions: list[Question]
 
 
 class RolesFile(Strict):
@@ -331,10 +358,17 @@ class TrainingFile(Strict):
     training: Training = Field(description="Training programs and their requirements.")
 
 
+class MatchFile(Strict):
+    """data/match.yaml."""
+
+    questions: list[Question] = Field(min_length=1, description="The match questionnaire.")
+
+
 FILES: dict[str, type[Strict]] = {
     "roles.yaml": RolesFile,
     "certs.yaml": CertsFile,
     "bodies.yaml": BodiesFile,
     "pay.yaml": PayFile,
     "training.yaml": TrainingFile,
+    "match.yaml": MatchFile,
 }

@@ -6,7 +6,10 @@ import json
 import os
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from mbcadvisor.errors import MbcError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -20,13 +23,17 @@ class Format(str, Enum):
 
     table = "table"
     json = "json"
+    markdown = "markdown"
 
 
-def _console(stderr: bool = False) -> Console:
+EXPORT_SUFFIXES = (".svg", ".html", ".txt")
+
+
+def _console(stderr: bool = False, record: bool = False) -> Console:
     from rich.console import Console
 
     # rich already honours NO_COLOR, FORCE_COLOR, TERM=dumb and pipes; COLUMNS sets the width
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, record=record)
 
 
 def _symbols(console: Console) -> Symbols:
@@ -40,16 +47,63 @@ def _symbols(console: Console) -> Symbols:
     return UNICODE
 
 
-def emit(result: Result, fmt: Format = Format.table) -> None:
-    """Write a result to stdout: JSON straight from the model, or rendered with rich."""
-    if fmt is Format.json:
-        sys.stdout.write(json.dumps(result.payload(), indent=2, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+def check_export(path: Path | None) -> None:
+    """Refuse an export file we could not write, before any work is done."""
+    if path is None:
         return
-    from mbcadvisor.render import render
+    if path.suffix.lower() not in EXPORT_SUFFIXES:
+        raise MbcError(
+            f"--export needs a file ending in {', '.join(EXPORT_SUFFIXES)}, not '{path}'"
+        )
+    if not path.parent.is_dir():
+        raise MbcError(f"cannot export to '{path}': folder '{path.parent}' does not exist")
 
-    console = _console()
-    console.print(render(result, _symbols(console), console.width))
+
+def emit(result: Result, fmt: Format = Format.table, export: Path | None = None) -> None:
+    """Write a result to stdout as a table, JSON or Markdown; optionally save what was shown."""
+    if fmt is Format.table:
+        from mbcadvisor.render import render
+
+        console = _console(record=export is not None)
+        console.print(render(result, _symbols(console), console.width))
+        if export is not None:
+            _save(console, export)
+        return
+    if fmt is Format.json:
+        text = json.dumps(result.payload(), indent=2, ensure_ascii=False) + "\n"
+    else:
+        from mbcadvisor.markdown import to_markdown
+
+        text = to_markdown(result)
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    if export is not None:
+        if export.suffix.lower() == ".txt":
+            _write(export, text)
+        else:
+            console = _console(record=True)
+            console.begin_capture()  # record without printing twice
+            console.print(text, markup=False, highlight=False, end="")
+            console.end_capture()
+            _save(console, export)
+
+
+def _save(console: Console, path: Path) -> None:
+    suffix = path.suffix.lower()
+    title = "mbc"
+    if suffix == ".svg":
+        _write(path, console.export_svg(title=title))
+    elif suffix == ".html":
+        _write(path, console.export_html())
+    else:
+        _write(path, console.export_text())
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise MbcError(f"cannot write '{path}': {exc.strerror or exc}") from None
 
 
 def error(message: str) -> None:

@@ -25,7 +25,10 @@ from mbcadvisor.advice import (
     SourcesReport,
     stale_cutoff,
 )
-from mbcadvisor.models import Cert, Source, Wages
+from mbcadvisor.advice.match import Match
+from mbcadvisor.advice.plan import Plan
+from mbcadvisor.advice.training import TrainingGuide
+from mbcadvisor.models import Cert, Guidance, Source, Wages
 
 
 @dataclass(frozen=True)
@@ -422,6 +425,7 @@ def render_pay(result: PayReport, sym: Symbols, width: int = 100) -> RenderableT
             style="italic",
         )
     )
+    parts += _guidance_block("Reality check", result.caveats, sym)
     return Group(*parts)
 
 
@@ -453,6 +457,163 @@ def render_sources(result: SourcesReport, sym: Symbols) -> RenderableType:
     return Group(Text(title, style="bold"), table)
 
 
+# --- plan, match, training ----------------------------------------------------------------------
+
+
+def _range(low: float | None, high: float | None, unit: str, money_fmt: bool = False) -> str:
+    def fmt(v: float) -> str:
+        return money(v) if money_fmt else f"{v:g}"
+
+    if low is None and high is None:
+        return ""
+    if low is None or high is None or low == high:
+        value = fmt(low if low is not None else high)  # type: ignore[arg-type]
+        return f"{value}{'+' if high is None and not money_fmt else ''} {unit}".strip()
+    return f"{fmt(low)} to {fmt(high)} {unit}".strip()
+
+
+def _indent(text: str, sym: Symbols | None = None, style: str = "") -> RenderableType:
+    """A line indented under a step; wrapped lines keep the indent."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    table.add_row("  " + (sym.bullet if sym else " "), Text(text, style=style, overflow="fold"))
+    return table
+
+
+def render_plan(result: Plan, sym: Symbols) -> RenderableType:
+    """The roadmap as a numbered checklist, with time, cost and sources per step, then totals."""
+    who = f"age {result.age}"
+    if result.schooling:
+        who += f", {'GED' if result.schooling == 'ged' else 'diploma'}"
+    if result.experience_years:
+        who += f", {result.experience_years:g} years' experience"
+    if result.certs_held:
+        who += ", holds " + ", ".join(result.certs_held)
+    parts: list[RenderableType] = [
+        Text(f"Your plan into {result.track_name.lower()} ({who})", style="bold")
+    ]
+    for step in result.steps:
+        mark = f"[{sym.yes}]" if step.done else "[ ]"
+        head = Text(f"\n{step.number}. {mark} {step.title}", style="bold")
+        if step.done:
+            head.append("  (done)", style="green")
+        parts.append(head)
+        facts = []
+        time = _range(step.months_min, step.months_max, "months")
+        if time and not step.done:
+            facts.append(f"time: {time}")
+        cost = _range(step.cost_min_usd, step.cost_max_usd, "", money_fmt=True)
+        if cost and not step.done:
+            facts.append(f"cost: {cost}")
+        if facts:
+            parts.append(_indent("; ".join(facts), style="italic"))
+        for detail in step.details:
+            parts.append(_indent(detail, sym))
+        urls = list(dict.fromkeys(s.url for s in step.sources))[:3]
+        if urls and not step.done:
+            parts.append(_indent("sources: " + ", ".join(urls), style="dim"))
+    totals = Text("\nTotals", style="bold")
+    parts.append(totals)
+    if result.earliest_credential_months is not None:
+        when = (
+            "now"
+            if result.earliest_credential_months == 0
+            else f"in about {result.earliest_credential_months} months at the earliest"
+        )
+        parts.append(_indent(f"Your first credential: {when}."))
+    cost = _range(result.cost_min_usd, result.cost_max_usd, "", money_fmt=True)
+    cost_line = f"Cost of the remaining steps: {cost}"
+    if result.unknown_costs:
+        cost_line += ", plus " + " and ".join(result.unknown_costs)
+    parts.append(_indent(cost_line + "."))
+    if result.budget_usd is not None:
+        if result.over_budget:
+            verdict = f"Over your budget of {money(result.budget_usd)}. The cheaper route:"
+        elif result.cheaper_route:
+            verdict = f"Within your budget of {money(result.budget_usd)} only at the low end:"
+        else:
+            verdict = f"Within your budget of {money(result.budget_usd)}."
+        parts.append(_indent(verdict))
+        for line in result.cheaper_route:
+            parts.append(_indent(line, sym))
+    return Group(*parts)
+
+
+def render_match(result: Match, sym: Symbols) -> RenderableType:
+    """The verdict, then why, answer by answer, then what to run next."""
+    if result.track_name:
+        verdict = Text(f"{result.track_name} fits you best ({result.strength} fit).", style="bold")
+    else:
+        verdict = Text("No clear preference between the tracks.", style="bold")
+    scores = ", ".join(f"{k} {v:+d}" for k, v in result.scores.items())
+    table = Table(box=box.SIMPLE_HEAVY, title="Why, answer by answer")
+    table.add_column("Question")
+    table.add_column("You", no_wrap=True)
+    table.add_column("Points to", no_wrap=True)
+    for reason in result.reasons:
+        points = ", ".join(f"{k} {v:+d}" for k, v in reason.points.items() if v)
+        if not reason.points:
+            points = "the field as a whole"
+        elif not points:
+            points = sym.dash
+        table.add_row(escape(reason.question), reason.answer, points)
+    fit = {
+        "good": "The field itself suits what you said you like.",
+        "mixed": "The field suits some of what you said, not all of it.",
+        "poor": "You said no to what the field is known for: read `mbc compare billing coding`.",
+        "unknown": "You did not say whether the field itself suits you.",
+    }[result.field_fit]
+    return Group(
+        verdict,
+        Text(f"Scores: {scores}. {fit}"),
+        table,
+        Text(f"Next: {result.next_command}", style="bold"),
+    )
+
+
+def _guidance_block(title: str, items: Sequence[Guidance], sym: Symbols) -> list[RenderableType]:
+    if not items:
+        return []
+    parts: list[RenderableType] = [Text(f"\n{title}", style="bold")]
+    for item in items:
+        parts.append(_indent(item.text, sym))
+        urls = list(dict.fromkeys(s.url for s in item.sources))[:2]
+        parts.append(_indent(", ".join(urls), style="dim"))
+    return parts
+
+
+def render_training(result: TrainingGuide, sym: Symbols) -> RenderableType:
+    """Programs, requirements, topics, questions to ask, red flags and reality checks."""
+    table = Table(box=box.SIMPLE_HEAVY, title="Training programs")
+    table.add_column("Program")
+    table.add_column("You earn")
+    table.add_column("Length", no_wrap=True)
+    table.add_column("Cost found", no_wrap=True)
+    for p in result.programs:
+        table.add_row(
+            escape(p.name),
+            escape(p.credential),
+            _months(p.min_months, p.max_months, sym),
+            _range(p.cost_min_usd, p.cost_max_usd, "", money_fmt=True) or "n/a",
+        )
+    parts: list[RenderableType] = [table]
+    if result.on_the_job:
+        parts.append(Text(result.on_the_job))
+    parts.append(Text("\nTo enroll", style="bold"))
+    for req in result.requirements:
+        parts.append(Text(f"{sym.bullet} {req.label}"))
+    parts.append(Text("\nWhat you will study", style="bold"))
+    parts.append(Text(", ".join(result.topics)))
+    if result.builds:
+        parts.append(Text("\nWhat a good school builds", style="bold"))
+        parts.append(Text(", ".join(result.builds)))
+    parts += _guidance_block("Ask the school", result.school_questions, sym)
+    parts += _guidance_block("Red flags", result.red_flags, sym)
+    parts += _guidance_block("Reality checks", result.reality_checks, sym)
+    return Group(*parts)
+
+
 RENDERERS: dict[type[Result], Callable[..., RenderableType]] = {
     Comparison: render_comparison,
     CertListing: render_cert_listing,
@@ -460,6 +621,9 @@ RENDERERS: dict[type[Result], Callable[..., RenderableType]] = {
     Eligibility: render_eligibility,
     PayReport: render_pay,
     SourcesReport: render_sources,
+    Plan: render_plan,
+    Match: render_match,
+    TrainingGuide: render_training,
 }
 
 

@@ -19,6 +19,7 @@ from mbcadvisor.models import (
     Body,
     Catalog,
     Cert,
+    Guidance,
     Level,
     Occupation,
     Outlook,
@@ -435,6 +436,7 @@ class PayReport(Result):
 
     hourly: bool
     rows: list[PayRow]
+    caveats: list[Guidance]
 
 
 def pay_report(catalog: Catalog, names: Iterable[str], hourly: bool = False) -> PayReport:
@@ -456,7 +458,8 @@ def pay_report(catalog: Catalog, names: Iterable[str], hourly: bool = False) -> 
                 estimate=occupation.distribution,
             )
         )
-    return PayReport(hourly=hourly, rows=rows)
+    caveats = [g for g in catalog.training.reality_checks if g.id == "survey_vs_bls"]
+    return PayReport(hourly=hourly, rows=rows, caveats=caveats)
 
 
 # --- sources ----------------------------------------------------------------------------------
