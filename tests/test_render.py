@@ -17,9 +17,9 @@ from mbcadvisor.render import ASCII, UNICODE, money, pay_bar, render
 from .conftest import GOLDEN
 
 
-def _text(result: advice.Result, ascii_only: bool = False) -> str:
-    console = Console(file=StringIO(), width=100, color_system=None, legacy_windows=False)
-    console.print(render(result, ASCII if ascii_only else UNICODE, 100))
+def _text(result: advice.Result, ascii_only: bool = False, width: int = 100) -> str:
+    console = Console(file=StringIO(), width=width, color_system=None, legacy_windows=False)
+    console.print(render(result, ASCII if ascii_only else UNICODE, width))
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 
@@ -91,3 +91,10 @@ def test_money() -> None:
     assert money(44800) == "$44,800"
     assert money(21.5, hourly=True) == "$21.50"
     assert money(None) == "n/a"
+
+
+@pytest.mark.parametrize("name", ["compare", "certs_all"])
+def test_golden_narrow(name: str, catalog: Catalog, update_golden: bool) -> None:
+    text = _text(CASES[name](catalog), width=40)
+    assert max(len(line) for line in text.splitlines()) <= 40
+    _check(f"{name}_40", text, update_golden)

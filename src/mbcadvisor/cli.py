@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 import typer
+from typer._click.exceptions import ClickException, UsageError
+from typer.core import TyperGroup
 
 from mbcadvisor import __version__
 from mbcadvisor.output import Format, check_export, debug_enabled, emit, error
@@ -20,10 +22,52 @@ from mbcadvisor.output import Format, check_export, debug_enabled, emit, error
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_USER = 1
+EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 
+
+class _Group(TyperGroup):
+    """The top-level command: usage errors become one line on stderr, exit 2."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        forward = dict(
+            prog_name=prog_name,
+            complete_var=complete_var,
+            windows_expand_args=windows_expand_args,
+            **extra,
+        )
+        if not standalone_mode:
+            return super().main(args, standalone_mode=False, **forward)
+        try:
+            code = super().main(args, standalone_mode=False, **forward)
+        except UsageError as exc:
+            if not exc.format_message():  # `mbc` alone: the help was shown
+                sys.exit(0)
+            hint = ""
+            if exc.ctx is not None:
+                hint = f" (see '{exc.ctx.command_path} --help')"
+            error(exc.format_message().rstrip(".") + hint)
+            sys.exit(EXIT_USAGE)
+        except ClickException as exc:
+            error(exc.format_message())
+            sys.exit(exc.exit_code)
+        except typer.Abort:  # Ctrl-C or Ctrl-D at a prompt
+            sys.stderr.write("\n")
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
+    cls=_Group,
     name="mbc",
     help="Career advice for US medical billing and coding: roles, certifications, pay, "
     "eligibility. Every figure is sourced and dated (see `mbc sources`).",
@@ -39,7 +83,14 @@ JsonOpt = Annotated[
 FormatOpt = Annotated[
     Format,
     typer.Option(
-        "--format", "-f", help="table, json or markdown (a printable checklist or table)."
+        "--format", "-f", help="table, json, markdown (printable) or plain (one record a line)."
+    ),
+]
+PlainOpt = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="One record per line, no box drawing (screen readers, grep, awk); as --format plain.",
     ),
 ]
 ExportOpt = Annotated[
@@ -62,11 +113,40 @@ DataDirOpt = Annotated[
 ]
 
 
-def _show(result: Any, as_json: bool, fmt: Format, export: Path | None) -> None:
-    """Emit in the chosen format; --json is short for --format json."""
-    if as_json and fmt not in (Format.table, Format.json):
-        raise typer.BadParameter("give --json or --format, not both")
-    emit(result, Format.json if as_json else fmt, export)
+def _show(result: Any, as_json: bool, fmt: Format, export: Path | None, plain: bool) -> None:
+    """Emit in the chosen format; --json and --plain are short for --format json / plain."""
+    if as_json + plain > 1 or ((as_json or plain) and fmt is not Format.table):
+        raise typer.BadParameter("give one of --json, --plain or --format")
+    emit(result, Format.json if as_json else Format.plain if plain else fmt, export)
+
+
+def _complete(kind: str) -> Callable[[str], list[str]]:
+    """Shell completion of names from the data (roles, certification ids, bodies) or fixed lists."""
+
+    def complete(incomplete: str) -> list[str]:
+        try:
+            from mbcadvisor.loader import load_catalog
+            from mbcadvisor.models import LEVELS, TRACKS
+
+            fixed = {
+                "track": TRACKS,
+                "level": LEVELS,
+                "sort": ("name", "fee", "questions", "minutes"),
+            }
+            if kind in fixed:
+                names: list[str] = list(fixed[kind])
+            else:
+                catalog = load_catalog()
+                names = {
+                    "role": [n for r in catalog.roles for n in (r.id, *r.aliases)],
+                    "cert": [c.id for c in catalog.certs],
+                    "body": [b.id for b in catalog.bodies],
+                }[kind]
+        except Exception:  # completion must never print a traceback into the shell
+            return []
+        return [n for n in names if n.casefold().startswith(incomplete.casefold())]
+
+    return complete
 
 
 def boundary(command: F) -> F:
@@ -89,6 +169,11 @@ def boundary(command: F) -> F:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return run  # type: ignore[return-value]
+
+
+def _interactive() -> bool:
+    """Whether a person is at the keyboard (stdin is a terminal)."""
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def _schooling(ged: bool, diploma: bool) -> Literal["diploma", "ged"] | None:
@@ -123,10 +208,12 @@ def compare(
         typer.Argument(
             help="Two or more roles: billing, coding (or biller, coder, medical-billing, ...).",
             show_default=False,
+            autocompletion=_complete("role"),
         ),
     ],
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
+    plain: PlainOpt = False,
     export: ExportOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -135,7 +222,7 @@ def compare(
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
-    _show(compare_roles(load_catalog(data_dir), roles), as_json, fmt, export)
+    _show(compare_roles(load_catalog(data_dir), roles), as_json, fmt, export, plain)
 
 
 @app.command(
@@ -150,18 +237,32 @@ def certs(
             metavar="[ID]",
             help="One certification to show in full, e.g. CPC (any case).",
             show_default=False,
+            autocompletion=_complete("cert"),
         ),
     ] = None,
     track: Annotated[
         str | None,
-        typer.Option(help="billing, coding, auditing, cdi or management.", show_default=False),
+        typer.Option(
+            help="billing, coding, auditing, cdi or management.",
+            show_default=False,
+            autocompletion=_complete("track"),
+        ),
     ] = None,
     body: Annotated[
         str | None,
-        typer.Option(help="Issuing body: aapc, ahima, amba, pmi, nha, ...", show_default=False),
+        typer.Option(
+            help="Issuing body: aapc, ahima, amba, pmi, nha, ...",
+            show_default=False,
+            autocompletion=_complete("body"),
+        ),
     ] = None,
     level: Annotated[
-        str | None, typer.Option(help="entry, advanced or specialty.", show_default=False)
+        str | None,
+        typer.Option(
+            help="entry, advanced or specialty.",
+            show_default=False,
+            autocompletion=_complete("level"),
+        ),
     ] = None,
     max_fee: Annotated[
         float | None,
@@ -180,9 +281,15 @@ def certs(
             show_default=False,
         ),
     ] = None,
-    sort: Annotated[str, typer.Option(help="Sort by name, fee, questions or minutes.")] = "name",
+    sort: Annotated[
+        str,
+        typer.Option(
+            help="Sort by name, fee, questions or minutes.", autocompletion=_complete("sort")
+        ),
+    ] = "name",
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
+    plain: PlainOpt = False,
     export: ExportOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -195,7 +302,7 @@ def certs(
         raise typer.BadParameter("filters do not apply to one certification ID")
     catalog = load_catalog(data_dir)
     if cert_id is not None:
-        _show(advice.cert_detail(catalog, cert_id), as_json, fmt, export)
+        _show(advice.cert_detail(catalog, cert_id), as_json, fmt, export, plain)
         return
     filters = advice.CertFilters(
         track=advice.find_track(track) if track is not None else None,
@@ -205,7 +312,7 @@ def certs(
         remote=remote,
         sort=advice.pick("sort", sort, {s: s for s in advice.CERT_SORTS}),
     )
-    _show(advice.list_certs(catalog, filters), as_json, fmt, export)
+    _show(advice.list_certs(catalog, filters), as_json, fmt, export, plain)
 
 
 @app.command(
@@ -221,6 +328,7 @@ def eligible(
     ] = False,
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
+    plain: PlainOpt = False,
     export: ExportOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -230,7 +338,7 @@ def eligible(
 
     check_export(export)
     schooling = _schooling(ged, diploma)
-    _show(eligibility(load_catalog(data_dir), age, schooling), as_json, fmt, export)
+    _show(eligibility(load_catalog(data_dir), age, schooling), as_json, fmt, export, plain)
 
 
 @app.command(epilog="Examples:  mbc pay   |   mbc pay coding --hourly   |   mbc pay billing --json")
@@ -238,11 +346,16 @@ def eligible(
 def pay(
     roles: Annotated[
         list[str] | None,
-        typer.Argument(help="Roles to show (default: all).", show_default=False),
+        typer.Argument(
+            help="Roles to show (default: all).",
+            show_default=False,
+            autocompletion=_complete("role"),
+        ),
     ] = None,
     hourly: Annotated[bool, typer.Option("--hourly", help="Hourly instead of annual.")] = False,
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
+    plain: PlainOpt = False,
     export: ExportOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -251,7 +364,7 @@ def pay(
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
-    _show(pay_report(load_catalog(data_dir), roles or [], hourly), as_json, fmt, export)
+    _show(pay_report(load_catalog(data_dir), roles or [], hourly), as_json, fmt, export, plain)
 
 
 @app.command(epilog="Examples:  mbc sources   |   mbc sources --stale   |   mbc sources --json")
@@ -262,6 +375,7 @@ def sources(
     ] = False,
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
+    plain: PlainOpt = False,
     export: ExportOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -270,7 +384,80 @@ def sources(
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
-    _show(sources_report(load_catalog(data_dir), stale), as_json, fmt, export)
+    _show(sources_report(load_catalog(data_dir), stale), as_json, fmt, export, plain)
+
+
+data_app = typer.Typer(
+    name="data",
+    help="Check a data folder, or print the JSON Schema of the data files.",
+    no_args_is_help=True,
+)
+app.add_typer(data_app)
+
+
+@data_app.command(
+    "validate",
+    epilog="Examples:  mbc data validate   |   mbc data validate ./my-school-data --json",
+)
+@boundary
+def data_validate(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The folder to check (default: --data-dir, $MBC_DATA_DIR or the packaged data).",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Check every data file: one line per problem (file:line:column  field  message)."""
+    import json
+
+    from mbcadvisor.loader import check_dir, resolve_data_dir
+
+    folder = resolve_data_dir(path)
+    catalog, issues = check_dir(folder)
+    if as_json:
+        report = {
+            "ok": not issues,
+            "folder": str(folder),
+            "issues": [vars(i) for i in issues],
+        }
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+    elif issues:
+        sys.stdout.write("".join(f"{i}\n" for i in issues))
+    else:
+        assert catalog is not None
+        records = len(catalog.roles) + len(catalog.certs) + len(catalog.bodies)
+        sys.stdout.write(f"ok: {folder}: {records} roles, certifications and bodies, no problems\n")
+    if issues:
+        noun = "problem" if len(issues) == 1 else "problems"
+        error(f"{len(issues)} {noun} in {folder}")
+        raise typer.Exit(EXIT_USER)
+
+
+@data_app.command(
+    "schema",
+    epilog="Examples:  mbc data schema   |   mbc data schema certs.yaml > certs.schema.json",
+)
+@boundary
+def data_schema(
+    file: Annotated[
+        str | None,
+        typer.Argument(help="One data file, e.g. certs.yaml (default: all).", show_default=False),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the data files, for editors that validate YAML as you type."""
+    import json
+
+    from mbcadvisor.advice import pick
+    from mbcadvisor.models import FILES
+
+    names = {n: n for n in FILES} | {n.removesuffix(".yaml"): n for n in FILES}
+    chosen = [pick("data file", file, names)] if file is not None else list(FILES)
+    schemas = {name: FILES[name].model_json_schema() for name in chosen}
+    document = schemas[chosen[0]] if file is not None else schemas
+    sys.stdout.write(json.dumps(document, indent=2) + "\n")
 
 
 AgeOpt = Annotated[int, typer.Option(help="Your age in years.", show_default=False)]
@@ -285,7 +472,12 @@ DiplomaOpt = Annotated[bool, typer.Option("--diploma", help="You have a high sch
 )
 @boundary
 def plan(
-    track: Annotated[str, typer.Option(help="billing or coding.", show_default=False)],
+    track: Annotated[
+        str,
+        typer.Option(
+            help="billing or coding.", show_default=False, autocompletion=_complete("role")
+        ),
+    ],
     age: AgeOpt,
     ged: GedOpt = False,
     diploma: DiplomaOpt = False,
@@ -302,6 +494,7 @@ def plan(
     ] = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
+    plain: PlainOpt = False,
     export: ExportOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -315,7 +508,7 @@ def plan(
     result = build_plan(
         load_catalog(data_dir), track, age, schooling, experience_years, held, budget
     )
-    _show(result, as_json, fmt, export)
+    _show(result, as_json, fmt, export, plain)
 
 
 @app.command(
@@ -334,6 +527,7 @@ def match(
     ] = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
+    plain: PlainOpt = False,
     export: ExportOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -346,7 +540,7 @@ def match(
     catalog = load_catalog(data_dir)
     if answers is not None:
         given = parse_answers(answers, catalog.questions)
-    elif sys.stdin is not None and sys.stdin.isatty():
+    elif _interactive():
         given = {}
         for number, question in enumerate(catalog.questions, 1):
             while True:
@@ -358,7 +552,7 @@ def match(
                     error(str(exc))
     else:
         raise MbcError("no answers: run `mbc match` in a terminal, or give --answers (see --help)")
-    _show(match_track(catalog, given), as_json, fmt, export)
+    _show(match_track(catalog, given), as_json, fmt, export, plain)
 
 
 @app.command(epilog="Examples:  mbc training   |   mbc training --format markdown > school.md")
@@ -366,6 +560,7 @@ def match(
 def training(
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
+    plain: PlainOpt = False,
     export: ExportOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -374,12 +569,17 @@ def training(
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
-    _show(training_guide(load_catalog(data_dir)), as_json, fmt, export)
+    _show(training_guide(load_catalog(data_dir)), as_json, fmt, export, plain)
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: nothing escapes as a traceback unless MBC_DEBUG=1."""
     try:
         app(prog_name="mbc")
-    except KeyboardInterrupt:  # pragma: no cover - typer maps it already; belt and braces
+    except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
+    except Exception as exc:
+        if debug_enabled():
+            raise
+        error(f"internal error: {type(exc).__name__}: {exc}; run with MBC_DEBUG=1 for details")
+        sys.exit(EXIT_INTERNAL)

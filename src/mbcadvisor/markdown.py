@@ -1,7 +1,8 @@
-"""Result objects as Markdown: printable tables and checklists (`--format markdown`)."""
+"""Result objects as Markdown (`--format markdown`) and as plain lines (`--plain`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from mbcadvisor.advice import (
@@ -264,3 +265,23 @@ WRITERS: dict[type[Result], Callable[..., list[str]]] = {
 def to_markdown(result: Result) -> str:
     """The Markdown text of any result object."""
     return "\n".join(WRITERS[type(result)](result)).rstrip() + "\n"
+
+
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)]+)\)")
+
+
+def to_plain(result: Result) -> str:
+    """Plain text for screen readers, grep and awk: one record per line, tab-separated fields,
+    no box drawing, no colour (`--plain`, and the default when TERM=dumb)."""
+    lines = []
+    for line in WRITERS[type(result)](result):
+        if line.startswith("|---"):
+            continue
+        if line.startswith("|"):
+            cells = [c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(line.strip("|"))]
+            line = "\t".join(cells)
+        line = line.replace("<br>", "; ").replace("**", "").replace("`", "")
+        line = _LINK.sub(r"\1 <\2>", line.lstrip("#").lstrip() if line.startswith("#") else line)
+        lines.append(line.rstrip())
+    return "\n".join(lines).rstrip() + "\n"

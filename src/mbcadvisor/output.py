@@ -24,6 +24,7 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    plain = "plain"
 
 
 EXPORT_SUFFIXES = (".svg", ".html", ".txt")
@@ -61,20 +62,32 @@ def check_export(path: Path | None) -> None:
 
 def emit(result: Result, fmt: Format = Format.table, export: Path | None = None) -> None:
     """Write a result to stdout as a table, JSON or Markdown; optionally save what was shown."""
+    if fmt is Format.table and os.environ.get("TERM") == "dumb":
+        fmt = Format.plain
     if fmt is Format.table:
         from mbcadvisor.render import render
 
         console = _console(record=export is not None)
-        console.print(render(result, _symbols(console), console.width))
+        symbols = _symbols(console)
+        if symbols.yes.isascii():
+            # an ASCII-only terminal: rich may still add an ellipsis; show '?' rather than fail
+            reconfigure = getattr(sys.stdout, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="replace")
+        console.print(render(result, symbols, console.width))
         if export is not None:
             _save(console, export)
         return
     if fmt is Format.json:
         text = json.dumps(result.payload(), indent=2, ensure_ascii=False) + "\n"
-    else:
+    elif fmt is Format.markdown:
         from mbcadvisor.markdown import to_markdown
 
         text = to_markdown(result)
+    else:
+        from mbcadvisor.markdown import to_plain
+
+        text = to_plain(result)
     sys.stdout.write(text)
     sys.stdout.flush()
     if export is not None:

@@ -10,6 +10,7 @@ from typing import Any
 from rich import box
 from rich.console import Group, RenderableType
 from rich.markup import escape
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -112,8 +113,31 @@ def _outlook_cell(role: RoleSummary) -> str:
     return text
 
 
-def render_comparison(result: Comparison, sym: Symbols) -> RenderableType:
-    """A table with one column per role and one row per aspect; equal rows are dimmed."""
+NARROW = 72
+
+
+def render_comparison(result: Comparison, sym: Symbols, width: int = 100) -> RenderableType:
+    """A table with one column per role and one row per aspect; equal rows are dimmed.
+
+    On a narrow terminal the same rows are stacked: each aspect, then each role under it.
+    """
+    rows = _comparison_rows(sym)
+    if width < NARROW:
+        parts: list[RenderableType] = [
+            Text("Medical billing and coding roles compared", style="bold")
+        ]
+        for label, cell in rows:
+            values = [cell(r) for r in result.roles]
+            same = len(set(values)) == 1
+            parts.append(Text(f"\n{label}" + (" (same for all)" if same else ""), style="bold"))
+            for role, value in zip(result.roles, values, strict=True):
+                if not same:
+                    parts.append(Text(f" {role.name}", style="underline"))
+                parts.append(Padding(Text.from_markup(value), (0, 0, 0, 2)))
+                if same:
+                    break
+        parts.append(_comparison_note())
+        return Group(*parts)
     table = Table(
         title="Medical billing and coding roles compared",
         box=box.SIMPLE_HEAVY,
@@ -123,7 +147,26 @@ def render_comparison(result: Comparison, sym: Symbols) -> RenderableType:
     table.add_column("", style="bold", no_wrap=True)
     for role in result.roles:
         table.add_column(escape(role.name), ratio=1)
-    rows: list[tuple[str, Callable[[RoleSummary], str]]] = [
+    for label, cell in rows:
+        values = [cell(r) for r in result.roles]
+        same = len(set(values)) == 1
+        style = "dim" if same else None
+        table.add_row(label + (" (same)" if same else ""), *values, style=style)
+    return Group(table, _comparison_note())
+
+
+def _comparison_note() -> Text:
+    return Text(
+        "Pay: BLS Occupational Employment and Wage Statistics; medical coders are counted as "
+        "medical records specialists, medical billers as billing and posting clerks (all "
+        "industries). 'Top 10% earn' is the 90th percentile wage: one in ten earns more. "
+        "* BLS figure read on a secondary page quoting BLS. Sources: mbc sources.",
+        style="italic",
+    )
+
+
+def _comparison_rows(sym: Symbols) -> list[tuple[str, Callable[[RoleSummary], str]]]:
+    return [
         ("In short", lambda r: escape(r.summary)),
         ("Duties", lambda r: _bullets(r.duties, sym)),
         ("Works in", lambda r: _bullets(r.workplaces, sym)),
@@ -145,19 +188,6 @@ def render_comparison(result: Comparison, sym: Symbols) -> RenderableType:
         ("Outlook", _outlook_cell),
         ("Career path", lambda r: _bullets(r.career_path, sym)),
     ]
-    for label, cell in rows:
-        values = [cell(r) for r in result.roles]
-        same = len(set(values)) == 1
-        style = "dim" if same else None
-        table.add_row(label + (" (same)" if same else ""), *values, style=style)
-    notes = Text(
-        "Pay: BLS Occupational Employment and Wage Statistics; medical coders are counted as "
-        "medical records specialists, medical billers as billing and posting clerks (all "
-        "industries). 'Top 10% earn' is the 90th percentile wage: one in ten earns more. "
-        "* BLS figure read on a secondary page quoting BLS. Sources: mbc sources.",
-        style="italic",
-    )
-    return Group(table, notes)
 
 
 def _months(low: int | None, high: int | None, sym: Symbols) -> str:
@@ -185,11 +215,27 @@ def _exam_facts(cert: Cert) -> tuple[str, str, str, str]:
     return questions, time, passing, fee_text
 
 
-def render_cert_listing(result: CertListing, sym: Symbols) -> RenderableType:
-    """One table per track group: acronym, name, body, key exam facts."""
+def render_cert_listing(result: CertListing, sym: Symbols, width: int = 100) -> RenderableType:
+    """One table per track group: acronym, name, body, key exam facts (stacked when narrow)."""
     if not result.count:
         return Text("No certification matches those filters.")
     parts: list[RenderableType] = []
+    if width < NARROW:
+        for group in result.groups:
+            parts.append(Text(f"{TRACK_TITLES[group.track]} certifications", style="bold"))
+            for cert in group.certs:
+                questions, time, passing, fee = _exam_facts(cert)
+                body = result.bodies.get(cert.body, cert.body)
+                parts.append(Text(f"{cert.id}: {cert.name}" + (" *" if cert.in_article else "")))
+                online = "online" if "online" in cert.exam.delivery else "not online"
+                facts = f"{body}, {cert.level}; {questions} Qs, {time}, pass {passing}; "
+                facts += f"fee {fee}; {online}"
+                parts.append(Padding(Text(facts, style="dim"), (0, 0, 0, 2)))
+            parts.append(Text(""))
+        parts.append(
+            Text(f"{result.count} certification(s). Details: mbc certs ID", style="italic")
+        )
+        return Group(*parts)
     for group in result.groups:
         table = Table(
             title=f"{TRACK_TITLES[group.track]} certifications",
@@ -630,6 +676,6 @@ RENDERERS: dict[type[Result], Callable[..., RenderableType]] = {
 def render(result: Result, sym: Symbols, width: int = 100) -> RenderableType:
     """The renderable for any result object."""
     renderer = RENDERERS[type(result)]
-    if renderer is render_pay:
-        return render_pay(result, sym, width)  # type: ignore[arg-type]
+    if renderer in (render_pay, render_comparison, render_cert_listing):
+        return renderer(result, sym, width)
     return renderer(result, sym)
