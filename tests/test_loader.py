@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from mbcadvisor.advice import lowest_fee
 from mbcadvisor.errors import DataError, MbcError
-from mbcadvisor.loader import check_dir, load_catalog, packaged_data_dir, resolve_data_dir
+from mbcadvisor.loader import load_catalog, packaged_data_dir, resolve_data_dir
+from mbcadvisor.validation import check_dir
 
 from .conftest import INVALID, VALID
 
@@ -138,7 +140,7 @@ def test_real_data_records_are_sourced_and_sane(real_catalog) -> None:  # type: 
             assert 10 <= cert.exam.questions <= 1000, cert.id
         if cert.exam.minutes is not None:
             assert 30 <= cert.exam.minutes <= 600, cert.id
-        fee = cert.fees.lowest_usd
+        fee = lowest_fee(cert)
         if fee is not None:
             assert 25 <= fee <= 2000, cert.id
 
@@ -165,3 +167,10 @@ def test_article_facts_are_in_the_data(real_catalog) -> None:  # type: ignore[no
     coding = next(o for o in real_catalog.occupations if o.soc == "29-2072")
     est_2022 = next(e for e in coding.estimates if e.year == 2022)
     assert (est_2022.annual.mean, est_2022.annual.p90) == (51090, 75460)
+
+
+def test_loader_and_models_name_the_same_files() -> None:
+    from mbcadvisor.loader import DATA_FILES
+    from mbcadvisor.models import FILES
+
+    assert tuple(FILES) == DATA_FILES

@@ -86,3 +86,14 @@ def test_screenshot_script_runs(tmp_path: Path) -> None:
     shots = sorted(p.name for p in tmp_path.glob("*.svg"))
     assert "compare.svg" in shots and "plan.svg" in shots and len(shots) == 9
     assert "<svg" in (tmp_path / "compare.svg").read_text()
+
+
+def test_startup_benchmark_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "startup.py"), "--runs", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "mbc compare billing coding" in result.stdout and "x floor" in result.stdout

@@ -78,7 +78,7 @@ def test_every_result_type_has_a_renderer() -> None:
         Match,
         TrainingGuide,
     }
-    assert set(RENDERERS) == answers == set(WRITERS)
+    assert set(RENDERERS) == {a.__name__ for a in answers} == set(WRITERS)
 
 
 def test_pay_bar_marks() -> None:

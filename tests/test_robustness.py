@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 
 from mbcadvisor.cli import _complete, app
 from mbcadvisor.errors import DataIssue
-from mbcadvisor.loader import check_dir, packaged_data_dir
+from mbcadvisor.loader import packaged_data_dir
+from mbcadvisor.validation import check_dir
 
 from .conftest import INVALID, VALID
 
@@ -132,7 +133,7 @@ def test_mutated_data_gives_issues_or_loads(
 
 
 def test_huge_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("mbcadvisor.loader.MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr("mbcadvisor.validation.MAX_FILE_BYTES", 1000)
     shutil.copytree(VALID, tmp_path / "d")
     (tmp_path / "d" / "certs.yaml").write_text("# " + "x" * 2000)
     _, issues = check_dir(tmp_path / "d")
@@ -244,9 +245,8 @@ def test_python_dash_m_in_process(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(sys, "argv", ["mbc", "--version"])
-    with pytest.raises(SystemExit) as info:
-        runpy.run_module("mbcadvisor", run_name="__main__")
-    assert info.value.code == 0 and capsys.readouterr().out.startswith("mbc ")
+    runpy.run_module("mbcadvisor", run_name="__main__")
+    assert capsys.readouterr().out.startswith("mbc ")
 
 
 def test_main_turns_a_crash_into_one_line(
@@ -316,3 +316,18 @@ def test_export_write_error(tmp_path: Path) -> None:
     target.mkdir()
     result = runner.invoke(app, ["pay", "--export", str(target)])
     assert result.exit_code == 1 and "cannot write" in result.stderr
+
+
+def test_entry_point_answers_version_without_typer(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mbcadvisor import __version__, entry
+
+    monkeypatch.setattr(sys, "argv", ["mbc", "--version"])
+    entry.main()
+    assert capsys.readouterr().out == f"mbc {__version__}\n"
+    monkeypatch.setattr(sys, "argv", ["mbc", "certs", "CPC", "--json"])
+    with pytest.raises(SystemExit) as info:
+        entry.main()
+    assert info.value.code == 0
+    assert json.loads(capsys.readouterr().out)["id"] == "CPC"

@@ -1,6 +1,6 @@
 """Run the command line as ``python -m mbcadvisor``."""
 
-from mbcadvisor.cli import main
+from mbcadvisor.entry import main
 
 if __name__ == "__main__":
     main()

@@ -10,10 +10,10 @@ import functools
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 import typer
-from typer._click.exceptions import ClickException, UsageError
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from mbcadvisor import __version__
@@ -49,8 +49,11 @@ class _Group(TyperGroup):
             return super().main(args, standalone_mode=False, **forward)
         try:
             code = super().main(args, standalone_mode=False, **forward)
+        except NoArgsIsHelpError as exc:  # `mbc` alone: show the help
+            sys.stdout.write(exc.format_message() + "\n")
+            sys.exit(0)
         except UsageError as exc:
-            if not exc.format_message():  # `mbc` alone: the help was shown
+            if not exc.format_message():  # the help was already shown
                 sys.exit(0)
             hint = ""
             if exc.ctx is not None:
@@ -74,6 +77,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: readable anywhere, and no rich import for --help
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -126,7 +130,7 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
     def complete(incomplete: str) -> list[str]:
         try:
             from mbcadvisor.loader import load_catalog
-            from mbcadvisor.models import LEVELS, TRACKS
+            from mbcadvisor.vocab import LEVELS, TRACKS
 
             fixed = {
                 "track": TRACKS,
@@ -200,7 +204,9 @@ def root(
     """Career advice for US medical billing and coding, from sourced, dated data."""
 
 
-@app.command(epilog="Examples:  mbc compare billing coding   |   mbc compare biller coder --json")
+@app.command(
+    epilog="\b\nExamples:\n  mbc compare billing coding\n  mbc compare biller coder --json"
+)
 @boundary
 def compare(
     roles: Annotated[
@@ -226,8 +232,14 @@ def compare(
 
 
 @app.command(
-    epilog="Examples:  mbc certs --track coding   |   mbc certs CPC   |   "
-    "mbc certs --body aapc --max-fee 400 --sort fee   |   mbc certs --remote --json"
+    epilog=(
+        "\b\n"
+        "Examples:\n"
+        "  mbc certs --track coding\n"
+        "  mbc certs CPC\n"
+        "  mbc certs --body aapc --max-fee 400 --sort fee\n"
+        "  mbc certs --remote --json"
+    )
 )
 @boundary
 def certs(
@@ -310,14 +322,19 @@ def certs(
         level=advice.find_level(level) if level is not None else None,
         max_fee=max_fee,
         remote=remote,
-        sort=advice.pick("sort", sort, {s: s for s in advice.CERT_SORTS}),
+        sort=cast("advice.CertSort", advice.pick("sort", sort, {s: s for s in advice.CERT_SORTS})),
     )
     _show(advice.list_certs(catalog, filters), as_json, fmt, export, plain)
 
 
 @app.command(
-    epilog="Examples:  mbc eligible --age 19 --ged   |   mbc eligible --age 17 --diploma   |   "
-    "mbc eligible --age 30 --json"
+    epilog=(
+        "\b\n"
+        "Examples:\n"
+        "  mbc eligible --age 19 --ged\n"
+        "  mbc eligible --age 17 --diploma\n"
+        "  mbc eligible --age 30 --json"
+    )
 )
 @boundary
 def eligible(
@@ -341,7 +358,7 @@ def eligible(
     _show(eligibility(load_catalog(data_dir), age, schooling), as_json, fmt, export, plain)
 
 
-@app.command(epilog="Examples:  mbc pay   |   mbc pay coding --hourly   |   mbc pay billing --json")
+@app.command(epilog="\b\nExamples:\n  mbc pay\n  mbc pay coding --hourly\n  mbc pay billing --json")
 @boundary
 def pay(
     roles: Annotated[
@@ -367,7 +384,7 @@ def pay(
     _show(pay_report(load_catalog(data_dir), roles or [], hourly), as_json, fmt, export, plain)
 
 
-@app.command(epilog="Examples:  mbc sources   |   mbc sources --stale   |   mbc sources --json")
+@app.command(epilog="\b\nExamples:\n  mbc sources\n  mbc sources --stale\n  mbc sources --json")
 @boundary
 def sources(
     stale: Annotated[
@@ -397,7 +414,7 @@ app.add_typer(data_app)
 
 @data_app.command(
     "validate",
-    epilog="Examples:  mbc data validate   |   mbc data validate ./my-school-data --json",
+    epilog="\b\nExamples:\n  mbc data validate\n  mbc data validate ./my-school-data --json",
 )
 @boundary
 def data_validate(
@@ -413,7 +430,8 @@ def data_validate(
     """Check every data file: one line per problem (file:line:column  field  message)."""
     import json
 
-    from mbcadvisor.loader import check_dir, resolve_data_dir
+    from mbcadvisor.loader import resolve_data_dir
+    from mbcadvisor.validation import check_dir
 
     folder = resolve_data_dir(path)
     catalog, issues = check_dir(folder)
@@ -438,7 +456,7 @@ def data_validate(
 
 @data_app.command(
     "schema",
-    epilog="Examples:  mbc data schema   |   mbc data schema certs.yaml > certs.schema.json",
+    epilog=("\b\nExamples:\n  mbc data schema\n  mbc data schema certs.yaml > certs.schema.json"),
 )
 @boundary
 def data_schema(
@@ -466,9 +484,13 @@ DiplomaOpt = Annotated[bool, typer.Option("--diploma", help="You have a high sch
 
 
 @app.command(
-    epilog="Examples:  mbc plan --track coding --age 17   |   "
-    "mbc plan --track billing --age 35 --diploma --budget 3000   |   "
-    "mbc plan --track coding --age 24 --ged --certs CPC --experience-years 1 --format markdown"
+    epilog=(
+        "\b\n"
+        "Examples:\n"
+        "  mbc plan --track coding --age 17\n"
+        "  mbc plan --track billing --age 35 --diploma --budget 3000\n"
+        "  mbc plan --track coding --age 24 --ged --certs CPC --experience-years 1 -f markdown"
+    )
 )
 @boundary
 def plan(
@@ -512,8 +534,13 @@ def plan(
 
 
 @app.command(
-    epilog="Examples:  mbc match   (asks, when run in a terminal)   |   "
-    "mbc match --answers yyn?yy   |   mbc match --answers payments=no,medical_records=yes"
+    epilog=(
+        "\b\n"
+        "Examples:\n"
+        "  mbc match   (asks, when run in a terminal)\n"
+        "  mbc match --answers yyn?yy\n"
+        "  mbc match --answers payments=no,medical_records=yes"
+    )
 )
 @boundary
 def match(
@@ -555,7 +582,7 @@ def match(
     _show(match_track(catalog, given), as_json, fmt, export, plain)
 
 
-@app.command(epilog="Examples:  mbc training   |   mbc training --format markdown > school.md")
+@app.command(epilog="\b\nExamples:\n  mbc training\n  mbc training --format markdown > school.md")
 @boundary
 def training(
     as_json: JsonOpt = False,

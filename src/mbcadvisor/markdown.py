@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from mbcadvisor.advice import (
     CertDetail,
@@ -14,10 +15,12 @@ from mbcadvisor.advice import (
     Result,
     SourcesReport,
 )
-from mbcadvisor.advice.match import Match
-from mbcadvisor.advice.plan import Plan
-from mbcadvisor.advice.training import TrainingGuide
-from mbcadvisor.models import Guidance, Source
+
+if TYPE_CHECKING:
+    from mbcadvisor.advice.match import Match
+    from mbcadvisor.advice.plan import Plan
+    from mbcadvisor.advice.training import TrainingGuide
+    from mbcadvisor.models import Guidance, Source
 
 
 def _cell(text: object) -> str:
@@ -249,22 +252,23 @@ def training(result: TrainingGuide) -> list[str]:
     return lines
 
 
-WRITERS: dict[type[Result], Callable[..., list[str]]] = {
-    Comparison: comparison,
-    CertListing: cert_listing,
-    CertDetail: cert_detail,
-    Eligibility: eligibility,
-    PayReport: pay,
-    SourcesReport: sources,
-    Plan: plan,
-    Match: match,
-    TrainingGuide: training,
+# keyed by class name, so that writing one answer does not import every advice module
+WRITERS: dict[str, Callable[..., list[str]]] = {
+    "Comparison": comparison,
+    "CertListing": cert_listing,
+    "CertDetail": cert_detail,
+    "Eligibility": eligibility,
+    "PayReport": pay,
+    "SourcesReport": sources,
+    "Plan": plan,
+    "Match": match,
+    "TrainingGuide": training,
 }
 
 
 def to_markdown(result: Result) -> str:
     """The Markdown text of any result object."""
-    return "\n".join(WRITERS[type(result)](result)).rstrip() + "\n"
+    return "\n".join(WRITERS[type(result).__name__](result)).rstrip() + "\n"
 
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
@@ -275,7 +279,7 @@ def to_plain(result: Result) -> str:
     """Plain text for screen readers, grep and awk: one record per line, tab-separated fields,
     no box drawing, no colour (`--plain`, and the default when TERM=dumb)."""
     lines = []
-    for line in WRITERS[type(result)](result):
+    for line in WRITERS[type(result).__name__](result):
         if line.startswith("|---"):
             continue
         if line.startswith("|"):

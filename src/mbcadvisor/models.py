@@ -7,12 +7,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-Track = Literal["billing", "coding", "auditing", "cdi", "management"]
-TRACKS: tuple[Track, ...] = ("billing", "coding", "auditing", "cdi", "management")
-Level = Literal["entry", "advanced", "specialty"]
-LEVELS: tuple[Level, ...] = ("entry", "advanced", "specialty")
-Delivery = Literal["online", "test_centre", "paper"]
-SourceKind = Literal["official", "secondary"]
+from mbcadvisor.vocab import LEVELS, TRACKS, Delivery, Level, SourceKind, Track
+
+__all__ = ["LEVELS", "TRACKS", "Delivery", "Level", "SourceKind", "Track"]
 
 
 def _not_in_future(value: dt.date) -> dt.date:
@@ -31,7 +28,7 @@ Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-
 class Strict(BaseModel):
     """Base of every data model: unknown fields are errors and records never change once loaded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(Strict):
@@ -86,16 +83,6 @@ class Fees(Strict):
     student_usd: Usd | None = Field(default=None, description="Price for students.")
     includes: str | None = Field(default=None, description="What the fee includes (a retake...).")
     note: str | None = Field(default=None, description="Caveats and unknowns.")
-
-    @property
-    def lowest_usd(self) -> float | None:
-        """The cheapest listed price of one attempt (member or student prices included)."""
-        prices = [
-            p
-            for p in (self.exam_usd, self.member_usd, self.non_member_usd, self.student_usd)
-            if p is not None
-        ]
-        return min(prices) if prices else None
 
 
 class Membership(Strict):
@@ -243,22 +230,6 @@ class Occupation(Strict):
     estimates: list[PayEstimate] = Field(min_length=1, description="OEWS estimates by year.")
     outlook: list[Outlook] = Field(default_factory=list, description="Projections, newest first.")
     article_check: str | None = Field(default=None, description="The article's figures checked.")
-
-    @property
-    def latest(self) -> PayEstimate:
-        """The newest year's estimate."""
-        return max(self.estimates, key=lambda e: e.year)
-
-    def newest_with(self, statistic: str) -> PayEstimate | None:
-        """The newest estimate that states this annual statistic (mean, p10, ..., p90)."""
-        having = [e for e in self.estimates if getattr(e.annual, statistic) is not None]
-        return max(having, key=lambda e: e.year) if having else None
-
-    @property
-    def distribution(self) -> PayEstimate:
-        """The newest estimate with a 10th and a 90th percentile, else the newest."""
-        full = [e for e in self.estimates if e.annual.p10 and e.annual.p90]
-        return max(full, key=lambda e: e.year) if full else self.latest
 
 
 class Requirement(Sourced):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -26,10 +26,12 @@ from mbcadvisor.advice import (
     SourcesReport,
     stale_cutoff,
 )
-from mbcadvisor.advice.match import Match
-from mbcadvisor.advice.plan import Plan
-from mbcadvisor.advice.training import TrainingGuide
-from mbcadvisor.models import Cert, Guidance, Source, Wages
+
+if TYPE_CHECKING:
+    from mbcadvisor.advice.match import Match
+    from mbcadvisor.advice.plan import Plan
+    from mbcadvisor.advice.training import TrainingGuide
+    from mbcadvisor.models import Cert, Guidance, Source, Wages
 
 
 @dataclass(frozen=True)
@@ -660,22 +662,24 @@ def render_training(result: TrainingGuide, sym: Symbols) -> RenderableType:
     return Group(*parts)
 
 
-RENDERERS: dict[type[Result], Callable[..., RenderableType]] = {
-    Comparison: render_comparison,
-    CertListing: render_cert_listing,
-    CertDetail: render_cert_detail,
-    Eligibility: render_eligibility,
-    PayReport: render_pay,
-    SourcesReport: render_sources,
-    Plan: render_plan,
-    Match: render_match,
-    TrainingGuide: render_training,
+# keyed by class name, so that rendering one answer does not import every advice module
+RENDERERS: dict[str, Callable[..., RenderableType]] = {
+    "Comparison": render_comparison,
+    "CertListing": render_cert_listing,
+    "CertDetail": render_cert_detail,
+    "Eligibility": render_eligibility,
+    "PayReport": render_pay,
+    "SourcesReport": render_sources,
+    "Plan": render_plan,
+    "Match": render_match,
+    "TrainingGuide": render_training,
 }
+WIDTH_AWARE = (render_pay, render_comparison, render_cert_listing)
 
 
 def render(result: Result, sym: Symbols, width: int = 100) -> RenderableType:
     """The renderable for any result object."""
-    renderer = RENDERERS[type(result)]
-    if renderer in (render_pay, render_comparison, render_cert_listing):
+    renderer = RENDERERS[type(result).__name__]
+    if renderer in WIDTH_AWARE:
         return renderer(result, sym, width)
     return renderer(result, sym)

@@ -5,44 +5,86 @@ Every function takes models and returns a result object; nothing here prints or 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 from collections.abc import Iterable
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict
+from typing import TYPE_CHECKING, Any, Literal
 
 from mbcadvisor.errors import MbcError, UnknownNameError
-from mbcadvisor.models import (
-    LEVELS,
-    TRACKS,
-    Body,
-    Catalog,
-    Cert,
-    Guidance,
-    Level,
-    Occupation,
-    Outlook,
-    PayEstimate,
-    Program,
-    Role,
-    Source,
-    Track,
-)
+from mbcadvisor.records import to_jsonable
+from mbcadvisor.vocab import LEVELS, TRACKS, Level, Track
+
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+
+    from mbcadvisor.models import (
+        Body,
+        Catalog,
+        Cert,
+        Guidance,
+        Occupation,
+        Outlook,
+        PayEstimate,
+        Program,
+        Role,
+        Source,
+    )
+else:
+
+    def dataclass_transform(**_: object) -> Any:
+        return lambda cls: cls
+
+
+__all__ = ["to_jsonable"]
 
 CertSort = Literal["name", "fee", "questions", "minutes"]
 CERT_SORTS: tuple[CertSort, ...] = ("name", "fee", "questions", "minutes")
 Schooling = Literal["diploma", "ged"]
 
 
-class Result(BaseModel):
-    """Base of every answer: frozen, and its JSON form is a public interface."""
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+class Result:
+    """Base of every answer: a frozen dataclass whose JSON form is a public interface."""
 
-    model_config = ConfigDict(frozen=True)
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        dataclasses.dataclass(frozen=True, kw_only=True)(cls)
 
     def payload(self) -> Any:
         """The answer as JSON-ready data: the shape `--json` prints (a documented interface)."""
-        return self.model_dump(mode="json")
+        return to_jsonable(self)
+
+
+# --- facts derived from records -----------------------------------------------------------------
+
+
+def lowest_fee(cert: Cert) -> float | None:
+    """The cheapest listed price of one exam attempt (member or student prices included)."""
+    fees = cert.fees
+    prices = [
+        p
+        for p in (fees.exam_usd, fees.member_usd, fees.non_member_usd, fees.student_usd)
+        if p is not None
+    ]
+    return min(prices) if prices else None
+
+
+def latest_estimate(occupation: Occupation) -> PayEstimate:
+    """The newest year's pay estimate."""
+    return max(occupation.estimates, key=lambda e: e.year)
+
+
+def newest_with(occupation: Occupation, statistic: str) -> PayEstimate | None:
+    """The newest estimate that states this annual statistic (mean, p10, ..., p90)."""
+    having = [e for e in occupation.estimates if getattr(e.annual, statistic) is not None]
+    return max(having, key=lambda e: e.year) if having else None
+
+
+def distribution(occupation: Occupation) -> PayEstimate:
+    """The newest estimate with a 10th and a 90th percentile, else the newest."""
+    full = [e for e in occupation.estimates if e.annual.p10 and e.annual.p90]
+    return max(full, key=lambda e: e.year) if full else latest_estimate(occupation)
 
 
 # --- names ------------------------------------------------------------------------------------
@@ -184,7 +226,7 @@ def _newest_outlook(occupation: Occupation) -> Outlook | None:
 def _pay_summary(occupation: Occupation) -> PaySummary:
     figures = []
     for statistic in ("median", "mean", "p90"):
-        estimate = occupation.newest_with(statistic)
+        estimate = newest_with(occupation, statistic)
         if estimate is None:
             continue
         figures.append(
@@ -275,7 +317,7 @@ def _sort_key(sort: CertSort) -> object:
     def key(cert: Cert) -> tuple[bool, float | str, str]:
         value: float | str | None
         if sort == "fee":
-            value = cert.fees.lowest_usd
+            value = lowest_fee(cert)
         elif sort == "questions":
             value = cert.exam.questions
         elif sort == "minutes":
@@ -299,7 +341,7 @@ def list_certs(catalog: Catalog, filters: CertFilters) -> CertListing:
         if filters.level and cert.level != filters.level:
             continue
         if filters.max_fee is not None:
-            fee = cert.fees.lowest_usd
+            fee = lowest_fee(cert)
             if fee is None or fee > filters.max_fee:
                 continue
         if filters.remote is not None and ("online" in cert.exam.delivery) != filters.remote:
@@ -333,7 +375,7 @@ class CertDetail(Result):
 
     def payload(self) -> Any:
         """`mbc certs ID --json` is the certification's own object."""
-        return self.cert.model_dump(mode="json")
+        return to_jsonable(self.cert)
 
 
 def cert_detail(catalog: Catalog, name: str) -> CertDetail:
@@ -455,7 +497,7 @@ def pay_report(catalog: Catalog, names: Iterable[str], hourly: bool = False) -> 
                 role_name=role.name,
                 soc=occupation.soc,
                 occupation=occupation.title,
-                estimate=occupation.distribution,
+                estimate=distribution(occupation),
             )
         )
     caveats = [g for g in catalog.training.reality_checks if g.id == "survey_vs_bls"]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from mbcadvisor.advice import Result
 from mbcadvisor.errors import MbcError, UnknownNameError, printable
-from mbcadvisor.models import Catalog, Question, Source
+
+if TYPE_CHECKING:
+    from mbcadvisor.models import Catalog, Question, Source
 
 Answer = Literal["yes", "no", "unsure"]
 

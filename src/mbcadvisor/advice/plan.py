@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from mbcadvisor.advice import MAX_AGE, Result, Schooling, find_cert, find_role
+from typing import TYPE_CHECKING, Any
+
+from mbcadvisor.advice import MAX_AGE, Result, Schooling, find_cert, find_role, lowest_fee
 from mbcadvisor.errors import MbcError
-from mbcadvisor.models import Catalog, Cert, Guidance, Requirement, Role, Source
+
+if TYPE_CHECKING:
+    from mbcadvisor.models import Catalog, Cert, Guidance, Requirement, Role, Source
 
 MAX_EXPERIENCE = 60
 # AAPC removes the apprentice "-A" after two years of experience (complete-your-cpc-apprenticeship).
@@ -102,8 +106,8 @@ def _entry_certs(catalog: Catalog, role: Role) -> list[Cert]:
 
 
 def _cheapest(certs: list[Cert]) -> Cert | None:
-    priced = [c for c in certs if c.fees.lowest_usd is not None]
-    return min(priced, key=lambda c: c.fees.lowest_usd or 0) if priced else None
+    priced = [c for c in certs if lowest_fee(c) is not None]
+    return min(priced, key=lambda c: lowest_fee(c) or 0) if priced else None
 
 
 def build_plan(
@@ -130,7 +134,7 @@ def build_plan(
     steps: list[Step] = []
     unknown: list[str] = []
 
-    def add(**kw: object) -> Step:
+    def add(**kw: Any) -> Step:
         step = Step(number=len(steps) + 1, **kw)
         steps.append(step)
         return step
@@ -283,7 +287,7 @@ def build_plan(
         if cheapest is not None and cheapest.id != first.id:
             cheaper.append(
                 f"Take {cheapest.id} ({bodies.get(cheapest.body, cheapest.body)}) first: from "
-                f"${cheapest.fees.lowest_usd:,.0f} (see `mbc certs {cheapest.id}`)."
+                f"${lowest_fee(cheapest) or 0:,.0f} (see `mbc certs {cheapest.id}`)."
             )
         cheaper.append("Ask whether the program includes the exam fee and a student membership.")
     return Plan(

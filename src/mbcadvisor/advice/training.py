@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mbcadvisor.advice import Result
-from mbcadvisor.models import Catalog, Guidance, Program, Requirement
+
+if TYPE_CHECKING:
+    from mbcadvisor.models import Catalog, Guidance, Program, Requirement
 
 
 class TrainingGuide(Result):
