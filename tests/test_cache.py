@@ -31,8 +31,8 @@ def test_cached_catalog_equals_the_validated_one(
 ) -> None:
     monkeypatch.setenv("MBC_CACHE_DIR", str(tmp_path / "cache"))
     first = load_catalog()  # validates, writes the cache
-    files = list((tmp_path / "cache").glob("catalog-*.json"))
-    assert len(files) == 1
+    folders = list((tmp_path / "cache").glob("catalog-*"))
+    assert len(folders) == 1 and (folders[0] / "certs.jsonl").is_file()
     second = load_catalog()  # read from the cache
     validated, _ = check_dir(Path(__file__).parent.parent / "data")
     assert _dump(first) == _dump(second)
@@ -50,7 +50,7 @@ def test_a_changed_file_is_never_served_stale(
     certs.write_text(certs.read_text().replace("questions: 100,", "questions: 99,"))
     after = load_catalog(folder)
     assert next(c for c in after.certs if c.id == "CPC").exam.questions == 99
-    assert len(list((tmp_path / "cache").glob("catalog-*.json"))) == 2
+    assert len(list((tmp_path / "cache").glob("catalog-*"))) == 2
 
 
 def test_a_broken_file_is_reported_even_if_an_old_version_was_cached(
@@ -70,10 +70,13 @@ def test_a_corrupt_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("MBC_CACHE_DIR", str(tmp_path / "cache"))
     folder = _copy(tmp_path)
     load_catalog(folder)
-    (cache,) = (tmp_path / "cache").glob("catalog-*.json")
-    cache.write_text("{not json")
+    (cache,) = (tmp_path / "cache").glob("catalog-*")
+    small = cache / "small.json"
+    small.write_text("{not json")
     assert len(load_catalog(folder).certs) == 5
-    cache.write_text('{"roles": 3}')
+    small.write_text('{"roles": 3}')
+    assert len(load_catalog(folder).certs) == 5
+    small.unlink()
     assert len(load_catalog(folder).certs) == 5
 
 
@@ -116,3 +119,31 @@ def test_mapping_fields_are_listed() -> None:
                 if typing.get_origin(field.annotation) is dict:
                     found.add(name)
     assert found == set(MAPPING_FIELDS)
+
+
+def test_certifications_are_read_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MBC_CACHE_DIR", str(tmp_path / "cache"))
+    folder = _copy(tmp_path)
+    load_catalog(folder)
+    view = load_catalog(folder)  # from the cache
+    assert view.cert("CCS").name == "Certified Coding Specialist"
+    assert view.cert("CCS") is view.cert("CCS")
+    assert view._all is None  # nothing else was read
+    assert view.cert_ids == ["CPC", "CPB", "CMRS", "CCS", "CPMA"]
+    assert view.cert_ids_where(track="coding") == ["CPC", "CCS", "CPMA"]
+    assert view.cert_ids_where(level="advanced", body="aapc") == ["CPMA"]
+    assert [c.id for c in view.certs] == view.cert_ids
+    assert view.cert("CPC") is view.certs[0]
+    with pytest.raises(KeyError):
+        view.cert("NOPE")
+
+
+def test_memory_view_when_the_cache_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MBC_NO_CACHE", "1")
+    view = load_catalog(_copy(tmp_path))
+    assert view.cert("CPMA").tracks == ["auditing", "coding"]
+    assert view.cert_ids_where(track="billing") == ["CPB", "CMRS"]

@@ -143,7 +143,7 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
                 catalog = load_catalog()
                 names = {
                     "role": [n for r in catalog.roles for n in (r.id, *r.aliases)],
-                    "cert": [c.id for c in catalog.certs],
+                    "cert": catalog.cert_ids,
                     "body": [b.id for b in catalog.bodies],
                 }[kind]
         except Exception:  # completion must never print a traceback into the shell

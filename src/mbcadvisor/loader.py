@@ -6,16 +6,21 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from mbcadvisor.errors import DataError, MbcError
-from mbcadvisor.records import Record, from_json, loads
-
-if TYPE_CHECKING:
-    from mbcadvisor.models import Catalog
+from mbcadvisor.records import CatalogView, Record, catalog_in_memory, cert_index, loads
 
 # the data files, in the order they are read (models.FILES has the same names)
-CATALOG_KEYS = ("roles", "certs", "bodies", "occupations", "training", "questions")
+CACHE_KEYS = (
+    "roles",
+    "bodies",
+    "occupations",
+    "training",
+    "questions",
+    "cert_index",
+    "cert_offsets",
+)
 DATA_FILES = ("roles.yaml", "certs.yaml", "bodies.yaml", "pay.yaml", "training.yaml", "match.yaml")
 
 
@@ -50,14 +55,14 @@ def label(path: Path) -> str:
     return str(path)
 
 
-def load_catalog(data_dir: Path | None = None) -> Catalog:
+def load_catalog(data_dir: Path | None = None) -> CatalogView:
     """The validated catalog from the chosen data folder; DataError lists every problem.
 
-    A catalog that validated once is kept in a cache file named after a hash of the data files'
-    bytes (and mbc's version), so a changed file can never be served from the cache.
+    A catalog that validated once is kept in a cache folder named after a hash of the data files'
+    bytes (and of the rules that checked them), so a changed file is never served from the cache.
     """
     folder = resolve_data_dir(data_dir)
-    cache = _cache_file(folder)
+    cache = _cache_folder(folder)
     if cache is not None:
         cached = _read_cache(cache)
         if cached is not None:
@@ -68,9 +73,11 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
     if catalog is None:
         raise DataError(issues)
     data = catalog.model_dump(mode="json")
-    if cache is not None:
-        _write_cache(cache, data)
-    return cast("Catalog", from_json(data))
+    if cache is not None and _write_cache(cache, data):
+        cached = _read_cache(cache)
+        if cached is not None:
+            return cached
+    return catalog_in_memory(data)
 
 
 def cache_dir() -> Path | None:
@@ -84,16 +91,19 @@ def cache_dir() -> Path | None:
     return Path(base) / "mbcadvisor"
 
 
-def _cache_file(folder: Path) -> Path | None:
+def _cache_folder(folder: Path) -> Path | None:
     """The cache file for the current contents of a data folder (None: no caching)."""
-    import hashlib
+    try:  # CPython's built-in BLAKE2: no OpenSSL to load at start-up
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - other Pythons
+        from hashlib import blake2b
 
     from mbcadvisor import __version__
 
     where = cache_dir()
     if where is None:
         return None
-    digest = hashlib.sha256(__version__.encode())
+    digest = blake2b(__version__.encode(), digest_size=16)
     # the rules a catalog was checked by are part of its identity too
     here = Path(__file__).resolve().parent
     for rules in ("models.py", "validation.py", "vocab.py"):
@@ -108,30 +118,57 @@ def _cache_file(folder: Path) -> Path | None:
             return None  # let check_dir report it
         digest.update(f"\0{name}\0{len(content)}\0".encode())
         digest.update(content)
-    return where / f"catalog-{digest.hexdigest()[:32]}.json"
+    return where / f"catalog-{digest.hexdigest()}"
 
 
-def _read_cache(path: Path) -> Catalog | None:
+def _read_cache(folder: Path) -> CatalogView | None:
     """The cached catalog, or None when there is none or it cannot be read."""
+    certs_file = folder / "certs.jsonl"
     try:
-        catalog = loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, TypeError):
+        small = loads((folder / "small.json").read_text(encoding="utf-8"))
+        index = [tuple(entry) for entry in small.cert_index]
+        offsets = small.cert_offsets
+    except (OSError, ValueError, TypeError, AttributeError):
         return None
-    if not isinstance(catalog, Record) or tuple(catalog.__dict__) != CATALOG_KEYS:
+    if not isinstance(small, Record) or tuple(small.__dict__) != CACHE_KEYS:
         return None
-    return cast("Catalog", catalog)
+
+    def fetch(position: int) -> Any:
+        start, end = offsets[position], offsets[position + 1]
+        with certs_file.open("rb") as handle:
+            handle.seek(start)
+            return loads(handle.read(end - start).decode("utf-8"))
+
+    def fetch_all() -> list[Any]:
+        lines = certs_file.read_text(encoding="utf-8").splitlines()
+        return list(loads("[" + ",".join(lines) + "]"))
+
+    return CatalogView(small, index, fetch, fetch_all)
 
 
-def _write_cache(path: Path, data: dict[str, Any]) -> None:
-    """Store a validated catalog; failing to write a cache is never an error."""
+def _write_cache(folder: Path, data: dict[str, Any]) -> bool:
+    """Store a validated catalog; failing to write a cache is never an error (returns False)."""
+    import shutil
     import tempfile
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(data, separators=(",", ":"))
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".catalog-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".catalog-"))
+        lines = [
+            json.dumps(c, separators=(",", ":")).encode("utf-8") + b"\n" for c in data["certs"]
+        ]
+        offsets = [0]
+        for line in lines:
+            offsets.append(offsets[-1] + len(line))
+        (work / "certs.jsonl").write_bytes(b"".join(lines))
+        small = {k: v for k, v in data.items() if k != "certs"}
+        small["cert_index"] = cert_index(data["certs"])
+        small["cert_offsets"] = offsets
+        (work / "small.json").write_text(json.dumps(small, separators=(",", ":")), "utf-8")
+        try:
+            os.replace(work, folder)
+        except OSError:  # another mbc wrote it first: theirs is the same
+            shutil.rmtree(work, ignore_errors=True)
+        return True
     except OSError:
-        return
+        return False

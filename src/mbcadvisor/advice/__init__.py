@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
     from mbcadvisor.models import (
         Body,
-        Catalog,
         Cert,
         Guidance,
         Occupation,
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
         Role,
         Source,
     )
+    from mbcadvisor.records import CatalogView
 else:
 
     def dataclass_transform(**_: object) -> Any:
@@ -107,7 +107,7 @@ def pick(kind: str, name: str, choices: dict[str, str]) -> str:
     raise UnknownNameError(kind, name, suggestions, sorted(set(choices.values())))
 
 
-def role_names(catalog: Catalog) -> dict[str, str]:
+def role_names(catalog: CatalogView) -> dict[str, str]:
     """Every name a user may type for a role (id and aliases), mapped to the role id."""
     names: dict[str, str] = {}
     for role in catalog.roles:
@@ -116,19 +116,19 @@ def role_names(catalog: Catalog) -> dict[str, str]:
     return names
 
 
-def find_role(catalog: Catalog, name: str) -> Role:
+def find_role(catalog: CatalogView, name: str) -> Role:
     """The role a user means by `name`, case-insensitive, aliases included."""
     role_id = pick("role", name, role_names(catalog))
     return next(r for r in catalog.roles if r.id == role_id)
 
 
-def find_cert(catalog: Catalog, name: str) -> Cert:
+def find_cert(catalog: CatalogView, name: str) -> Cert:
     """The certification with this id (any case)."""
-    cert_id = pick("certification", name, {c.id: c.id for c in catalog.certs})
-    return next(c for c in catalog.certs if c.id == cert_id)
+    cert_id = pick("certification", name, {i: i for i in catalog.cert_ids})
+    return catalog.cert(cert_id)
 
 
-def find_body(catalog: Catalog, name: str) -> Body:
+def find_body(catalog: CatalogView, name: str) -> Body:
     """The credentialing body with this id or acronym (any case)."""
     names = {b.id: b.id for b in catalog.bodies} | {b.acronym: b.id for b in catalog.bodies}
     body_id = pick("body", name, names)
@@ -147,7 +147,7 @@ def find_level(name: str) -> Level:
     return next(lv for lv in LEVELS if lv == level_id)
 
 
-def occupation_of(catalog: Catalog, role: Role) -> Occupation:
+def occupation_of(catalog: CatalogView, role: Role) -> Occupation:
     """The BLS occupation whose pay stands for the role."""
     return next(o for o in catalog.occupations if o.soc == role.soc)
 
@@ -241,11 +241,10 @@ def _pay_summary(occupation: Occupation) -> PaySummary:
     return PaySummary(soc=occupation.soc, occupation=occupation.title, figures=figures)
 
 
-def summarise_role(catalog: Catalog, role: Role) -> RoleSummary:
+def summarise_role(catalog: CatalogView, role: Role) -> RoleSummary:
     """Everything the comparison shows about one role."""
     occupation = occupation_of(catalog, role)
     outlook = _newest_outlook(occupation)
-    certs = {c.id: c for c in catalog.certs}
     return RoleSummary(
         id=role.id,
         name=role.name,
@@ -255,7 +254,10 @@ def summarise_role(catalog: Catalog, role: Role) -> RoleSummary:
         skills=role.skills,
         pay=_pay_summary(occupation),
         training=catalog.training.programs,
-        certs=[CertRef(id=c.id, name=c.name, body=c.body) for c in (certs[i] for i in role.certs)],
+        certs=[
+            CertRef(id=c.id, name=c.name, body=c.body)
+            for c in (catalog.cert(i) for i in role.certs)
+        ],
         remote=role.remote.summary,
         remote_caveat=role.remote.caveat,
         outlook=OutlookSummary(
@@ -271,7 +273,7 @@ def summarise_role(catalog: Catalog, role: Role) -> RoleSummary:
     )
 
 
-def compare_roles(catalog: Catalog, names: Iterable[str]) -> Comparison:
+def compare_roles(catalog: CatalogView, names: Iterable[str]) -> Comparison:
     """Compare the roles named (ids or aliases, any case); each role once, in the order given."""
     roles: list[Role] = []
     for name in names:
@@ -330,16 +332,11 @@ def _sort_key(sort: CertSort) -> object:
     return key
 
 
-def list_certs(catalog: Catalog, filters: CertFilters) -> CertListing:
+def list_certs(catalog: CatalogView, filters: CertFilters) -> CertListing:
     """The certifications passing every filter, sorted, grouped by track."""
     chosen: list[Cert] = []
-    for cert in catalog.certs:
-        if filters.track and filters.track not in cert.tracks:
-            continue
-        if filters.body and cert.body != filters.body:
-            continue
-        if filters.level and cert.level != filters.level:
-            continue
+    ids = catalog.cert_ids_where(filters.track, filters.level, filters.body)
+    for cert in catalog.certs_for(ids):
         if filters.max_fee is not None:
             fee = lowest_fee(cert)
             if fee is None or fee > filters.max_fee:
@@ -378,7 +375,7 @@ class CertDetail(Result):
         return to_jsonable(self.cert)
 
 
-def cert_detail(catalog: Catalog, name: str) -> CertDetail:
+def cert_detail(catalog: CatalogView, name: str) -> CertDetail:
     """One certification by id (any case), with its issuing body."""
     cert = find_cert(catalog, name)
     body = next(b for b in catalog.bodies if b.id == cert.body)
@@ -411,7 +408,7 @@ class Eligibility(Result):
 MAX_AGE = 120
 
 
-def eligibility(catalog: Catalog, age: int, schooling: Schooling | None) -> Eligibility:
+def eligibility(catalog: CatalogView, age: int, schooling: Schooling | None) -> Eligibility:
     """Check a person against each enrollment requirement of a training program."""
     if age < 0:
         raise MbcError(f"age must be 0 or more, not {age}")
@@ -481,7 +478,7 @@ class PayReport(Result):
     caveats: list[Guidance]
 
 
-def pay_report(catalog: Catalog, names: Iterable[str], hourly: bool = False) -> PayReport:
+def pay_report(catalog: CatalogView, names: Iterable[str], hourly: bool = False) -> PayReport:
     """The newest BLS pay distribution of each role named, or of every role."""
     wanted = list(names)
     roles: list[Role] = []
@@ -537,7 +534,7 @@ def stale_cutoff(today: dt.date) -> dt.date:
     return dt.date(today.year - STALE_YEARS, today.month, day)
 
 
-def _records(catalog: Catalog) -> Iterable[tuple[str, list[Source]]]:
+def _records(catalog: CatalogView) -> Iterable[tuple[str, list[Source]]]:
     for role in catalog.roles:
         yield f"role {role.id}", role.sources
     for cert in catalog.certs:
@@ -558,7 +555,7 @@ def _records(catalog: Catalog) -> Iterable[tuple[str, list[Source]]]:
 
 
 def sources_report(
-    catalog: Catalog, only_stale: bool = False, today: dt.date | None = None
+    catalog: CatalogView, only_stale: bool = False, today: dt.date | None = None
 ) -> SourcesReport:
     """Every source in the data with what it backs; `only_stale` keeps those over two years old."""
     today = today or dt.date.today()

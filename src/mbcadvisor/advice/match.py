@@ -8,7 +8,8 @@ from mbcadvisor.advice import Result
 from mbcadvisor.errors import MbcError, UnknownNameError, printable
 
 if TYPE_CHECKING:
-    from mbcadvisor.models import Catalog, Question, Source
+    from mbcadvisor.models import Question, Source
+    from mbcadvisor.records import CatalogView
 
 Answer = Literal["yes", "no", "unsure"]
 
@@ -90,7 +91,7 @@ class Match(Result):
     next_command: str
 
 
-def match_track(catalog: Catalog, answers: dict[str, Answer]) -> Match:
+def match_track(catalog: CatalogView, answers: dict[str, Answer]) -> Match:
     """Weigh the answers: 'yes' adds a question's weights to the roles it favours, 'no' subtracts.
 
     Questions favouring every role say whether the field suits the person; the others decide

@@ -8,7 +8,8 @@ from mbcadvisor.advice import MAX_AGE, Result, Schooling, find_cert, find_role, 
 from mbcadvisor.errors import MbcError
 
 if TYPE_CHECKING:
-    from mbcadvisor.models import Catalog, Cert, Guidance, Requirement, Role, Source
+    from mbcadvisor.models import Cert, Guidance, Requirement, Role, Source
+    from mbcadvisor.records import CatalogView
 
 MAX_EXPERIENCE = 60
 # AAPC removes the apprentice "-A" after two years of experience (complete-your-cpc-apprenticeship).
@@ -48,7 +49,7 @@ class Plan(Result):
     cheaper_route: list[str]
 
 
-def _requirement(catalog: Catalog, kind: str) -> Requirement:
+def _requirement(catalog: CatalogView, kind: str) -> Requirement:
     return next(r for r in catalog.training.requirements if r.kind == kind)
 
 
@@ -100,9 +101,9 @@ def _prerequisites(cert: Cert, held: set[str], experience_years: float) -> list[
     return lines
 
 
-def _entry_certs(catalog: Catalog, role: Role) -> list[Cert]:
-    by_id = {c.id: c for c in catalog.certs}
-    return [by_id[i] for i in role.certs if by_id[i].level == "entry"] or [by_id[role.certs[0]]]
+def _entry_certs(catalog: CatalogView, role: Role) -> list[Cert]:
+    entry = set(catalog.cert_ids_where(level="entry"))
+    return [catalog.cert(i) for i in role.certs if i in entry] or [catalog.cert(role.certs[0])]
 
 
 def _cheapest(certs: list[Cert]) -> Cert | None:
@@ -111,7 +112,7 @@ def _cheapest(certs: list[Cert]) -> Cert | None:
 
 
 def build_plan(
-    catalog: Catalog,
+    catalog: CatalogView,
     track: str,
     age: int,
     schooling: Schooling | None = None,
@@ -209,7 +210,7 @@ def build_plan(
     # 4. the first certification
     entry = _entry_certs(catalog, role)
     first_held = next((c for c in held_certs if c.id in track_cert_ids), None)
-    first = first_held or next(c for c in catalog.certs if c.id == role.certs[0])
+    first = first_held or catalog.cert(role.certs[0])
     cert_details = _cert_facts(first, bodies.get(first.body, first.body))
     cert_details += _prerequisites(first, held, experience_years)
     alternatives = [c.id for c in entry if c.id != first.id]
@@ -258,8 +259,8 @@ def build_plan(
     )
 
     # 6. specialise and climb
-    specialty = [c.id for c in catalog.certs if c.level == "specialty" and role.id in c.tracks]
-    management = [c.id for c in catalog.certs if "management" in c.tracks]
+    specialty = catalog.cert_ids_where(track=role.id, level="specialty")
+    management = catalog.cert_ids_where(track="management")
     ladder = list(role.career_path)
     if specialty:
         ladder.append("Specialty credentials: " + ", ".join(sorted(specialty)) + ".")

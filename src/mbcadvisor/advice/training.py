@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from mbcadvisor.advice import Result
 
 if TYPE_CHECKING:
-    from mbcadvisor.models import Catalog, Guidance, Program, Requirement
+    from mbcadvisor.models import Guidance, Program, Requirement
+    from mbcadvisor.records import CatalogView
 
 
 class TrainingGuide(Result):
@@ -23,7 +24,7 @@ class TrainingGuide(Result):
     reality_checks: list[Guidance]
 
 
-def training_guide(catalog: Catalog) -> TrainingGuide:
+def training_guide(catalog: CatalogView) -> TrainingGuide:
     """Everything the data says about choosing and finishing a training program."""
     t = catalog.training
     return TrainingGuide(
