@@ -16,23 +16,15 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import yaml
+from startup import COMMANDS, mbc_command  # the same commands, found the same way
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-COMMANDS: list[tuple[str, list[str]]] = [
-    ("mbc compare billing coding", ["compare", "billing", "coding"]),
-    ("mbc certs --track coding", ["certs", "--track", "coding"]),
-    ("mbc eligible --age 19 --ged", ["eligible", "--age", "19", "--ged"]),
-    ("mbc certs --json", ["certs", "--json"]),
-    ("mbc --help", ["--help"]),
-    ("mbc --version", ["--version"]),
-]
 TARGET = 2.0
 
 
@@ -92,11 +84,6 @@ def make_big_data(folder: Path, factor: int) -> dict[str, int]:
     }
 
 
-def _mbc() -> list[str]:
-    script = Path(sys.executable).with_name("mbc")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "mbcadvisor"]
-
-
 def _time(argv: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     result = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
@@ -124,7 +111,7 @@ def main() -> int:
         base_env = dict(os.environ, COLUMNS="100", NO_COLOR="1", MBC_CACHE_DIR=str(cache))
         real_env = dict(base_env, MBC_DATA_DIR=str(DATA))
         big_env = dict(base_env, MBC_DATA_DIR=str(big))
-        mbc = _mbc()
+        mbc = mbc_command()
         first = _time([*mbc, "certs", "--json"], big_env)
         print(f"first run on the big data (validates and caches): {first * 1000:.0f} ms")
         for _, args in COMMANDS:  # warm both caches

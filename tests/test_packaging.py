@@ -105,6 +105,7 @@ def test_scale_benchmark_builds_its_data(tmp_path: Path) -> None:
         import scale  # type: ignore[import-not-found]
     finally:
         sys.path.pop(0)
+    assert scale.COMMANDS and scale.TARGET == 2.0
     counts = scale.make_big_data(tmp_path / "big", 3)
     assert counts["certs"] == 3 * len(
         list((ROOT / "data" / "certs.yaml").read_text().split("- id: "))[1:]
