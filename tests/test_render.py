@@ -98,3 +98,9 @@ def test_golden_narrow(name: str, catalog: Catalog, update_golden: bool) -> None
     text = _text(CASES[name](catalog), width=40)
     assert max(len(line) for line in text.splitlines()) <= 40
     _check(f"{name}_40", text, update_golden)
+
+
+def test_listing_at_80_columns_keeps_names_readable(catalog: Catalog) -> None:
+    text = _text(CASES["certs_all"](catalog), width=80)
+    assert "CPC: Certified Professional Coder" in text
+    assert "…" not in text

@@ -116,6 +116,8 @@ def _outlook_cell(role: RoleSummary) -> str:
 
 
 NARROW = 72
+# the certification table needs this many columns; below it, each credential is a short block
+NARROW_LISTING = 96
 
 
 def render_comparison(result: Comparison, sym: Symbols, width: int = 100) -> RenderableType:
@@ -222,7 +224,7 @@ def render_cert_listing(result: CertListing, sym: Symbols, width: int = 100) -> 
     if not result.count:
         return Text("No certification matches those filters.")
     parts: list[RenderableType] = []
-    if width < NARROW:
+    if width < NARROW_LISTING:
         for group in result.groups:
             parts.append(Text(f"{TRACK_TITLES[group.track]} certifications", style="bold"))
             for cert in group.certs:
@@ -272,7 +274,7 @@ def render_cert_listing(result: CertListing, sym: Symbols, width: int = 100) -> 
                 fee,
                 online,
             )
-            table.add_row(*(Text(cell) for cell in cells))
+            table.add_row(*(Text(cell, overflow="fold") for cell in cells))
         parts.append(table)
     parts.append(
         Text(
