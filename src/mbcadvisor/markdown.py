@@ -14,7 +14,9 @@ from mbcadvisor.advice import (
     PayReport,
     Result,
     SourcesReport,
+    standard_fee,
 )
+from mbcadvisor.figures import dated, money
 
 if TYPE_CHECKING:
     from mbcadvisor.advice.match import Match
@@ -33,16 +35,8 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]
     return lines
 
 
-def _money(value: float | None, hourly: bool = False) -> str:
-    if value is None:
-        return "n/a"
-    return f"${value:,.2f}" if hourly else f"${value:,.0f}"
-
-
 def _sources(sources: Iterable[Source]) -> list[str]:
-    seen = dict.fromkeys(
-        f"- [{s.title}]({s.url}) ({s.kind}, {s.as_of or 'undated'})" for s in sources
-    )
+    seen = dict.fromkeys(f"- [{s.title}]({s.url}) ({s.kind}, {dated(s.as_of)})" for s in sources)
     return ["", "Sources:", "", *seen]
 
 
@@ -57,7 +51,7 @@ def comparison(result: Comparison) -> list[str]:
             "Pay",
             [
                 "<br>".join(
-                    f"{f.statistic}: {_money(f.annual)}/yr, May {f.year}" for f in r.pay.figures
+                    f"{f.statistic}: {money(f.annual)}/yr, May {f.year}" for f in r.pay.figures
                 )
                 + f"<br>BLS {r.pay.occupation} (SOC {r.pay.soc})"
                 for r in roles
@@ -98,7 +92,7 @@ def cert_listing(result: CertListing) -> list[str]:
                     c.exam.questions or "n/a",
                     c.exam.minutes or "n/a",
                     c.exam.passing_score or "n/a",
-                    _money(c.fees.exam_usd or c.fees.non_member_usd or c.fees.member_usd),
+                    money(standard_fee(c)),
                 ]
                 for c in group.certs
             ),
@@ -120,7 +114,7 @@ def cert_detail(result: CertDetail) -> list[str]:
             f"{exam.questions or 'n/a'} questions, {exam.minutes or 'n/a'} minutes, "
             f"pass {exam.passing_score or 'n/a'}",
         ),
-        ("Fee", _money(c.fees.exam_usd or c.fees.non_member_usd or c.fees.member_usd)),
+        ("Fee", money(standard_fee(c))),
         ("Membership required", {True: "yes", False: "no", None: "n/a"}[c.membership.required]),
         ("Renewal", f"{c.renewal.ceus or 'n/a'} CEUs every {c.renewal.cycle_years or 'n/a'} years"),
         ("Data as of", c.as_of.isoformat()),
@@ -150,7 +144,7 @@ def pay(result: PayReport) -> list[str]:
                 row.role_name,
                 f"{row.soc} {row.occupation}",
                 row.estimate.year,
-                *(_money(v, result.hourly) for v in (w.p10, w.p25, w.median, w.p75, w.p90, w.mean)),
+                *(money(v, result.hourly) for v in (w.p10, w.p25, w.median, w.p75, w.p90, w.mean)),
             ]
         )
     lines += _table(
@@ -164,7 +158,7 @@ def sources(result: SourcesReport) -> list[str]:
     return lines + _table(
         ["As of", "Kind", "Source", "Backs"],
         (
-            [s.as_of or "undated", s.kind, f"[{s.title}]({s.url})", "<br>".join(s.backs)]
+            [dated(s.as_of), s.kind, f"[{s.title}]({s.url})", "<br>".join(s.backs)]
             for s in result.sources
         ),
     )
@@ -188,7 +182,7 @@ def plan(result: Plan) -> list[str]:
                 + " months"
             )
         if step.cost_min_usd and not step.done:
-            extra.append(f"cost: {_money(step.cost_min_usd)} to {_money(step.cost_max_usd)}")
+            extra.append(f"cost: {money(step.cost_min_usd)} to {money(step.cost_max_usd)}")
         if extra:
             lines.append(f"   *{'; '.join(extra)}*")
         lines += [f"   - {d}" for d in step.details]
@@ -196,7 +190,7 @@ def plan(result: Plan) -> list[str]:
     if result.earliest_credential_months is not None:
         months = result.earliest_credential_months
         lines.append(f"- First credential in about {months} months at the earliest")
-    low, high = _money(result.cost_min_usd), _money(result.cost_max_usd)
+    low, high = money(result.cost_min_usd), money(result.cost_max_usd)
     lines.append(f"- Cost of the remaining steps: {low} to {high}")
     lines += [f"- Cheaper route: {c}" for c in result.cheaper_route]
     return lines + _sources(s for step in result.steps for s in step.sources)
@@ -239,7 +233,7 @@ def training(result: TrainingGuide) -> list[str]:
                 p.name,
                 p.credential,
                 f"{p.min_months}-{p.max_months}",
-                f"{_money(p.cost_min_usd)} to {_money(p.cost_max_usd)}",
+                f"{money(p.cost_min_usd)} to {money(p.cost_max_usd)}",
             ]
             for p in result.programs
         ),

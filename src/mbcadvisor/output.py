@@ -30,11 +30,11 @@ class Format(str, Enum):
 EXPORT_SUFFIXES = (".svg", ".html", ".txt")
 
 
-def _console(stderr: bool = False, record: bool = False) -> Console:
+def _console(record: bool = False) -> Console:
     from rich.console import Console
 
     # rich already honours NO_COLOR, FORCE_COLOR, TERM=dumb and pipes; COLUMNS sets the width
-    return Console(stderr=stderr, highlight=False, soft_wrap=False, record=record)
+    return Console(highlight=False, soft_wrap=False, record=record)
 
 
 def _symbols(console: Console) -> Symbols:

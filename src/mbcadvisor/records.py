@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 class Record:
     """One validated mapping from a data file, read by attribute (`cert.exam.questions`)."""
 
-    __slots__ = ("__dict__",)
-
     def __init__(self, fields: dict[str, Any]) -> None:
         self.__dict__.update(fields)
 
@@ -45,7 +43,8 @@ def _record_hook(fields: dict[str, Any]) -> Record:
 
 
 def loads(text: str) -> Any:
-    """Records straight from JSON text (one pass in the C parser), as from_json would build."""
+    """Records from JSON text: mappings become Records, `as_of` strings become dates, and the
+    MAPPING_FIELDS stay dicts. One pass in the C parser builds them."""
     import json
 
     data = json.loads(text, object_hook=_record_hook)
@@ -63,19 +62,6 @@ def _restore_mappings(value: Any, key: str) -> Any:
         return value
     if isinstance(value, list):
         return [_restore_mappings(v, key) for v in value]
-    return value
-
-
-def from_json(value: Any, key: str = "") -> Any:
-    """Records from JSON data: mappings become Records, `as_of` strings become dates."""
-    if isinstance(value, dict):
-        if key in MAPPING_FIELDS:
-            return dict(value)
-        return Record({k: from_json(v, k) for k, v in value.items()})
-    if isinstance(value, list):
-        return [from_json(v, key) for v in value]
-    if key == "as_of" and isinstance(value, str):
-        return dt.date.fromisoformat(value)
     return value
 
 
@@ -185,6 +171,8 @@ def cert_index(certs: list[dict[str, Any]]) -> list[tuple[str, list[str], str, s
 
 def catalog_in_memory(data: dict[str, Any]) -> CatalogView:
     """A catalog view over validated data held in memory (no cache folder)."""
-    certs = [from_json(c) for c in data["certs"]]
-    small = from_json({k: v for k, v in data.items() if k != "certs"})
+    import json
+
+    certs = loads(json.dumps(data["certs"]))
+    small = loads(json.dumps({k: v for k, v in data.items() if k != "certs"}))
     return CatalogView(small, cert_index(data["certs"]), certs.__getitem__, lambda: list(certs))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -25,7 +24,9 @@ from mbcadvisor.advice import (
     RoleSummary,
     SourcesReport,
     stale_cutoff,
+    standard_fee,
 )
+from mbcadvisor.figures import dated, duration, money
 
 if TYPE_CHECKING:
     from mbcadvisor.advice.match import Match
@@ -57,18 +58,6 @@ TRACK_TITLES = {
     "cdi": "Clinical documentation improvement (CDI)",
     "management": "Practice management",
 }
-
-
-def money(value: float | None, hourly: bool = False) -> str:
-    """$44,800 or $21.54; an em dash stands for unknown."""
-    if value is None:
-        return "n/a"
-    return f"${value:,.2f}" if hourly else f"${value:,.0f}"
-
-
-def dated(day: dt.date | None) -> str:
-    """An ISO date, or 'undated' for a page that states none."""
-    return day.isoformat() if day else "undated"
 
 
 def _source_line(source: Source) -> str:
@@ -208,15 +197,8 @@ def _months(low: int | None, high: int | None, sym: Symbols) -> str:
 def _exam_facts(cert: Cert) -> tuple[str, str, str, str]:
     exam = cert.exam
     questions = str(exam.questions) if exam.questions else "n/a"
-    if exam.minutes:
-        hours, minutes = divmod(exam.minutes, 60)
-        time = f"{hours} h {minutes:02d}" if hours else f"{minutes} min"
-    else:
-        time = "n/a"
     passing = exam.passing_score or "n/a"
-    fee = cert.fees.exam_usd or cert.fees.non_member_usd or cert.fees.member_usd
-    fee_text = money(fee) if fee else "n/a"
-    return questions, time, passing, fee_text
+    return questions, duration(exam.minutes), passing, money(standard_fee(cert))
 
 
 def render_cert_listing(result: CertListing, sym: Symbols, width: int = 100) -> RenderableType:

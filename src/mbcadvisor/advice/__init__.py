@@ -70,6 +70,12 @@ def lowest_fee(cert: Cert) -> float | None:
     return min(prices) if prices else None
 
 
+def standard_fee(cert: Cert) -> float | None:
+    """The price shown for one attempt: the standard price, else non-member, else member."""
+    fees = cert.fees
+    return fees.exam_usd or fees.non_member_usd or fees.member_usd
+
+
 def latest_estimate(occupation: Occupation) -> PayEstimate:
     """The newest year's pay estimate."""
     return max(occupation.estimates, key=lambda e: e.year)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from mbcadvisor.advice import MAX_AGE, Result, Schooling, find_cert, find_role, lowest_fee
 from mbcadvisor.errors import MbcError
+from mbcadvisor.figures import duration
 
 if TYPE_CHECKING:
     from mbcadvisor.models import Cert, Guidance, Requirement, Role, Source
@@ -64,7 +65,7 @@ def _cert_facts(cert: Cert, body_name: str) -> list[str]:
     if exam.questions:
         parts.append(f"{exam.questions} questions")
     if exam.minutes:
-        parts.append(f"{exam.minutes // 60} h {exam.minutes % 60:02d}")
+        parts.append(duration(exam.minutes))
     if exam.passing_score:
         parts.append(f"pass mark {exam.passing_score}")
     if exam.open_book is not None:
