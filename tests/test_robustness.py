@@ -331,3 +331,23 @@ def test_entry_point_answers_version_without_typer(
         entry.main()
     assert info.value.code == 0
     assert json.loads(capsys.readouterr().out)["id"] == "CPC"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1", "ascii", "cp1252"])
+def test_json_in_any_stdout_encoding(monkeypatch: pytest.MonkeyPatch, encoding: str) -> None:
+    """JSON goes out as UTF-8 where stdout is UTF-8, else as ASCII with \\u escapes: either way
+    the same data, and never an encoding error."""
+    import io
+
+    from mbcadvisor.output import _write_stdout, json_chunks
+
+    data = {"name": "Coder \u2013 \u2713 \u00e9 \U0001f600", "list": ["a", "\u2013"]}
+    raw = io.BytesIO()
+    stdout = io.TextIOWrapper(raw, encoding=encoding)
+    monkeypatch.setattr(sys, "stdout", stdout)
+    _write_stdout(json_chunks(data))
+    stdout.flush()
+    written = raw.getvalue()
+    assert json.loads(written.decode(encoding)) == data
+    if encoding != "utf-8":
+        assert written.isascii()

@@ -6,21 +6,23 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mbcadvisor.errors import DataError, MbcError
-from mbcadvisor.records import CatalogView, Record, catalog_in_memory, cert_index, loads
+from mbcadvisor.records import (
+    TEXT_INDENT,
+    CatalogView,
+    ListedCert,
+    catalog_in_memory,
+    cert_index,
+    listed_fields,
+    loads,
+)
+
+if TYPE_CHECKING:
+    from mbcadvisor.records import Bytes, IndexEntry
 
 # the data files, in the order they are read (models.FILES has the same names)
-CACHE_KEYS = (
-    "roles",
-    "bodies",
-    "occupations",
-    "training",
-    "questions",
-    "cert_index",
-    "cert_offsets",
-)
 DATA_FILES = ("roles.yaml", "certs.yaml", "bodies.yaml", "pay.yaml", "training.yaml", "match.yaml")
 
 
@@ -62,22 +64,37 @@ def load_catalog(data_dir: Path | None = None) -> CatalogView:
     bytes (and of the rules that checked them), so a changed file is never served from the cache.
     """
     folder = resolve_data_dir(data_dir)
-    cache = _cache_folder(folder)
-    if cache is not None:
-        cached = _read_cache(cache)
+    where = cache_dir()
+    cache = stamp = seen = None
+    if where is not None:
+        inputs = _inputs(folder)
+        stamp = _stamp(inputs)
+        seen = _seen(where, stamp)
+        cache = seen or _cache_folder(where, inputs)
+        if cache is not None:
+            cached = _read_cache(cache, folder)
+            if cached is not None:
+                if seen is None:
+                    _remember(where, stamp, cache)
+                return cached
+    data = _validated(folder)
+    if where is not None and cache is not None and _write_cache(cache, data):
+        cached = _read_cache(cache, folder)
         if cached is not None:
+            if seen is None:
+                _remember(where, stamp, cache)
             return cached
+    return catalog_in_memory(data)
+
+
+def _validated(folder: Path) -> dict[str, Any]:
+    """The data folder's catalog as JSON data, validated now (DataError when it is not valid)."""
     from mbcadvisor.validation import check_dir
 
     catalog, issues = check_dir(folder)
     if catalog is None:
         raise DataError(issues)
-    data = catalog.model_dump(mode="json")
-    if cache is not None and _write_cache(cache, data):
-        cached = _read_cache(cache)
-        if cached is not None:
-            return cached
-    return catalog_in_memory(data)
+    return catalog.model_dump(mode="json")
 
 
 def cache_dir() -> Path | None:
@@ -91,8 +108,16 @@ def cache_dir() -> Path | None:
     return Path(base) / "mbcadvisor"
 
 
-def _cache_folder(folder: Path) -> Path | None:
-    """The cache file for the current contents of a data folder (None: no caching)."""
+def _inputs(folder: Path) -> list[Path]:
+    """The files a cached catalog depends on: the data files, and the rules that checked them
+    and the code that writes and reads the cache folder."""
+    here = Path(__file__).resolve().parent
+    rules = ("models.py", "validation.py", "vocab.py", "loader.py", "records.py")
+    return [here / name for name in rules] + [folder / name for name in DATA_FILES]
+
+
+def _cache_folder(where: Path, inputs: list[Path]) -> Path | None:
+    """The cache folder for the current contents of these files (None: one cannot be read)."""
     try:  # CPython's built-in BLAKE2: no OpenSSL to load at start-up
         from _blake2 import blake2b
     except ImportError:  # pragma: no cover - other Pythons
@@ -100,50 +125,198 @@ def _cache_folder(folder: Path) -> Path | None:
 
     from mbcadvisor import __version__
 
-    where = cache_dir()
-    if where is None:
-        return None
     digest = blake2b(__version__.encode(), digest_size=16)
-    # the rules a catalog was checked by are part of its identity too
-    here = Path(__file__).resolve().parent
-    for rules in ("models.py", "validation.py", "vocab.py"):
+    for path in inputs:
         try:
-            digest.update((here / rules).read_bytes())
-        except OSError:
-            return None
-    for name in DATA_FILES:
-        try:
-            content = (folder / name).read_bytes()
+            content = path.read_bytes()
         except OSError:
             return None  # let check_dir report it
-        digest.update(f"\0{name}\0{len(content)}\0".encode())
+        digest.update(f"\0{path.name}\0{len(content)}\0".encode())
         digest.update(content)
     return where / f"catalog-{digest.hexdigest()}"
 
 
-def _read_cache(folder: Path) -> CatalogView | None:
-    """The cached catalog, or None when there is none or it cannot be read."""
-    certs_file = folder / "certs.jsonl"
+# Reading and hashing every file on each start costs time in proportion to the data. So the
+# cache folder found for a set of files is also remembered under their sizes, modification and
+# change times, inodes and devices (`seen/`): while none of these has changed, neither has a
+# file. A file changed within the last RECENT_NS could change again within its file system's
+# timestamp tick with none of them changing: while any file is that recent, the contents decide.
+RECENT_NS = 2_000_000_000
+
+
+def _stamp(inputs: list[Path]) -> str | None:
+    """A name for the files' current state, or None when one is missing or recently changed."""
+    import time
+
+    from mbcadvisor import __version__
+
+    now = time.time_ns()
+    parts = [__version__]
+    for path in inputs:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        if now - max(st.st_mtime_ns, st.st_ctime_ns) < RECENT_NS:
+            return None
+        parts.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}")
+        parts.append(f"{st.st_ino}\0{st.st_dev}")
     try:
-        small = loads((folder / "small.json").read_text(encoding="utf-8"))
-        index = [tuple(entry) for entry in small.cert_index]
-        offsets = small.cert_offsets
-    except (OSError, ValueError, TypeError, AttributeError):
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - other Pythons
+        from hashlib import blake2b
+    return blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def _seen(where: Path, stamp: str | None) -> Path | None:
+    """The cache folder remembered for files in this state, if any."""
+    if stamp is None:
         return None
-    if not isinstance(small, Record) or tuple(small.__dict__) != CACHE_KEYS:
+    try:
+        name = (where / "seen" / stamp).read_text(encoding="utf-8").strip()
+    except (OSError, ValueError):
         return None
+    if not name.startswith("catalog-") or "/" in name or "\\" in name:
+        return None
+    return where / name
 
-    def fetch(position: int) -> Any:
-        start, end = offsets[position], offsets[position + 1]
-        with certs_file.open("rb") as handle:
-            handle.seek(start)
-            return loads(handle.read(end - start).decode("utf-8"))
 
-    def fetch_all() -> list[Any]:
-        lines = certs_file.read_text(encoding="utf-8").splitlines()
-        return list(loads("[" + ",".join(lines) + "]"))
+def _remember(where: Path, stamp: str | None, cache: Path) -> None:
+    """Remember the cache folder for files in this state (never an error if it cannot)."""
+    if stamp is None:
+        return
+    seen = where / "seen"
+    try:
+        seen.mkdir(exist_ok=True)
+        temporary = seen / f".{stamp}.{os.getpid()}"
+        temporary.write_text(cache.name, encoding="utf-8")
+        os.replace(temporary, seen / stamp)
+    except OSError:
+        pass
 
-    return CatalogView(small, index, fetch, fetch_all)
+
+# a cache folder holds one file per part of the catalog, read when an answer first needs it
+SECTIONS = ("roles", "bodies", "occupations", "training", "questions")
+INDEX_KEYS = ("cert_index", "cert_spans", "acronyms")
+CERTS_END = b"\n]\n"  # how certs.json ends
+CACHE_FILES = (*(f"{name}.json" for name in SECTIONS), "index.json", "certs.json", "listed.json")
+
+
+def _read_cache(folder: Path, data_folder: Path) -> CatalogView | None:
+    """The cached catalog, or None when there is none or its index cannot be read."""
+    try:
+        index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+        present = all((folder / name).is_file() for name in CACHE_FILES)
+        if not present or tuple(index) != INDEX_KEYS:
+            return None
+        entries = [(i, list(t), level, body) for i, t, level, body in index["cert_index"]]
+    except (OSError, ValueError, TypeError):
+        return None
+    files = CacheFiles(folder, data_folder)
+    return CatalogView(
+        files.section, entries, CachedCerts(files, index["cert_spans"]), index["acronyms"]
+    )
+
+
+class CacheFiles:
+    """Reads a cache folder's files. Should one prove unreadable after all (a damaged cache),
+    the answer comes from validating the data folder again, as if there were no cache."""
+
+    def __init__(self, folder: Path, data_folder: Path) -> None:
+        self.folder = folder
+        self._data_folder = data_folder
+        self._data: dict[str, Any] | None = None
+
+    def validated(self) -> dict[str, Any]:
+        """The data folder's catalog, validated now (once)."""
+        if self._data is None:
+            self._data = _validated(self._data_folder)
+        return self._data
+
+    def section(self, name: str) -> Any:
+        """One part of the catalog (roles, bodies, ...) as records."""
+        try:
+            return loads((self.folder / f"{name}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return loads(json.dumps(self.validated()[name]))
+
+
+class CachedCerts:
+    """The certifications of a cache folder: certs.json holds each one's JSON text (indent 2) at
+    the byte spans index.json gives; listed.json holds what listings need of each."""
+
+    def __init__(self, files: CacheFiles, spans: list[list[int]]) -> None:
+        self._files = files
+        self._spans = spans
+        self._bytes: memoryview | None = None
+        self._listed: list[Any] | None = None
+
+    def _slice(self, position: int) -> bytes:
+        start, end = self._spans[position]
+        try:
+            if self._bytes is not None:
+                return bytes(self._bytes[start:end])
+            with (self._files.folder / "certs.json").open("rb") as handle:
+                handle.seek(start)
+                return handle.read(end - start)
+        except OSError:
+            return self._text_from_data(position)
+
+    def _text_from_data(self, position: int) -> bytes:
+        return _cert_text(self._files.validated()["certs"][position])
+
+    def one(self, position: int) -> Any:
+        try:
+            return loads(self._slice(position).decode("utf-8"))
+        except ValueError:  # a damaged span (UnicodeDecodeError is a ValueError too)
+            return loads(self._text_from_data(position).decode("utf-8"))
+
+    def every(self) -> list[Any]:
+        try:
+            return list(loads((self._files.folder / "certs.json").read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return list(loads(json.dumps(self._files.validated()["certs"])))
+
+    def listed(self, position: int, entry: IndexEntry) -> Any:
+        return ListedCert(entry, self, position)
+
+    def listed_fields(self, position: int) -> list[Any]:
+        if self._listed is None:
+            try:
+                listed = json.loads((self._files.folder / "listed.json").read_bytes())
+            except (OSError, ValueError):
+                listed = None
+            if not isinstance(listed, list) or len(listed) != len(self._spans):
+                listed = [listed_fields(c) for c in self._files.validated()["certs"]]
+            self._listed = listed
+        return self._listed[position]  # type: ignore[no-any-return]
+
+    def text(self, position: int) -> Bytes:
+        if self._bytes is None:  # a listing asks for many: map the file once
+            try:
+                self._bytes = _map(self._files.folder / "certs.json")
+            except (OSError, ValueError):  # ValueError: an empty file
+                self._bytes = memoryview(b"")
+        if len(self._bytes) != self._spans[-1][1] + len(CERTS_END):  # damaged
+            return self._text_from_data(position)
+        start, end = self._spans[position]
+        return self._bytes[start:end]  # a view: no copy
+
+
+def _map(path: Path) -> memoryview:
+    """A file's bytes without reading them all: a read-only memory map (cache files are never
+    changed in place: a new catalog gets a new folder)."""
+    import mmap
+
+    with path.open("rb") as handle:
+        return memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+
+
+def _cert_text(cert: dict[str, Any]) -> bytes:
+    """A certification's JSON as the cache keeps it: indent 2, lines after the first indented
+    by TEXT_INDENT more, as it stands in a listing's JSON."""
+    text = json.dumps(cert, indent=2, ensure_ascii=False)
+    return text.replace("\n", "\n" + " " * TEXT_INDENT).encode("utf-8")
 
 
 def _write_cache(folder: Path, data: dict[str, Any]) -> bool:
@@ -151,24 +324,61 @@ def _write_cache(folder: Path, data: dict[str, Any]) -> bool:
     import shutil
     import tempfile
 
+    def write(name: str, value: Any) -> None:
+        (work / name).write_text(json.dumps(value, separators=(",", ":")), "utf-8")
+
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".catalog-"))
-        lines = [
-            json.dumps(c, separators=(",", ":")).encode("utf-8") + b"\n" for c in data["certs"]
-        ]
-        offsets = [0]
-        for line in lines:
-            offsets.append(offsets[-1] + len(line))
-        (work / "certs.jsonl").write_bytes(b"".join(lines))
-        small = {k: v for k, v in data.items() if k != "certs"}
-        small["cert_index"] = cert_index(data["certs"])
-        small["cert_offsets"] = offsets
-        (work / "small.json").write_text(json.dumps(small, separators=(",", ":")), "utf-8")
+        # certs.json is a JSON array; each element's bytes are also served on their own
+        texts = [_cert_text(c) for c in data["certs"]]
+        pad = b" " * TEXT_INDENT
+        spans, position = [], 2 + len(pad)
+        for text in texts:
+            spans.append([position, position + len(text)])
+            position += len(text) + 2 + len(pad)
+        (work / "certs.json").write_bytes(b"[\n" + pad + (b",\n" + pad).join(texts) + CERTS_END)
+        write("listed.json", [listed_fields(c) for c in data["certs"]])
+        for name in SECTIONS:
+            write(f"{name}.json", data[name])
+        write(
+            "index.json",
+            {
+                "cert_index": cert_index(data["certs"]),
+                "cert_spans": spans,
+                "acronyms": {b["id"]: b["acronym"] for b in data["bodies"]},
+            },
+        )
         try:
             os.replace(work, folder)
         except OSError:  # another mbc wrote it first: theirs is the same
             shutil.rmtree(work, ignore_errors=True)
+        else:
+            _prune(folder.parent)
         return True
     except OSError:
         return False
+
+
+# catalogs kept in the cache: one per data folder in use, and a few older versions
+KEEP = 8
+
+
+def _prune(where: Path) -> None:
+    """Remove all but the KEEP newest cached catalogs, and what remembers the others, so that
+    the cache does not grow with every change of the data or of mbc."""
+    import shutil
+
+    try:
+        catalogs = sorted(where.glob("catalog-*"), key=lambda p: p.stat().st_mtime_ns)
+        for old in catalogs[:-KEEP]:
+            shutil.rmtree(old, ignore_errors=True)
+        seen = where / "seen"
+        for pointer in seen.iterdir() if seen.is_dir() else ():
+            try:
+                if not (where / pointer.read_text(encoding="utf-8").strip()).is_dir():
+                    pointer.unlink()
+            except (OSError, ValueError):
+                pointer.unlink(missing_ok=True)
+    except OSError:  # a folder removed meanwhile, say: pruning is never an error
+        pass

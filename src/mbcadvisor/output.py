@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mbcadvisor.errors import MbcError
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from mbcadvisor.advice import Result
+    from mbcadvisor.records import Bytes
     from mbcadvisor.render import Symbols
 
 
@@ -79,7 +81,9 @@ def emit(result: Result, fmt: Format = Format.table, export: Path | None = None)
             _save(console, export)
         return
     if fmt is Format.json:
-        text = json.dumps(result.payload(), indent=2, ensure_ascii=False) + "\n"
+        chunks = json_chunks(result.payload())
+        _write_stdout(chunks)
+        text = b"".join(chunks).decode("utf-8") if export is not None else ""
     elif fmt is Format.markdown:
         from mbcadvisor.markdown import to_markdown
 
@@ -88,8 +92,9 @@ def emit(result: Result, fmt: Format = Format.table, export: Path | None = None)
         from mbcadvisor.markdown import to_plain
 
         text = to_plain(result)
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    if fmt is not Format.json:
+        sys.stdout.write(text)
+        sys.stdout.flush()
     if export is not None:
         if export.suffix.lower() == ".txt":
             _write(export, text)
@@ -99,6 +104,53 @@ def emit(result: Result, fmt: Format = Format.table, export: Path | None = None)
             console.print(text, markup=False, highlight=False, end="")
             console.end_capture()
             _save(console, export)
+
+
+def _write_stdout(chunks: list[Bytes]) -> None:
+    """JSON's UTF-8 pieces to stdout: straight to its buffer when stdout is UTF-8 (no decoding
+    and encoding again of what may be megabytes). Any other encoding gets ASCII JSON, with
+    \\u escapes for the rest (they can only stand inside strings), which every encoding takes."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("_", "-")
+    if buffer is not None and encoding in ("utf-8", "utf8"):
+        sys.stdout.flush()
+        buffer.writelines(chunks)
+        buffer.flush()
+    else:
+        text = b"".join(chunks).decode("utf-8")
+        sys.stdout.write(re.sub(r"[^\x00-\x7f]", lambda c: json.dumps(c[0])[1:-1], text))
+        sys.stdout.flush()
+
+
+# where json.dumps left a Raw value: its number between NULs (which data never holds)
+_PARKED = re.compile(rb'"\\u0000(\d+)\\u0000"')
+
+
+def json_chunks(data: Any) -> list[Bytes]:
+    """UTF-8 JSON (indent 2, with a closing newline), in pieces, of data that may hold
+    records.Raw values: those are copied out as they are, indented to where they stand,
+    instead of being encoded again."""
+    from mbcadvisor.records import Raw
+
+    parked: list[Raw] = []
+
+    def park(value: object) -> str:
+        if not isinstance(value, Raw):
+            raise TypeError(f"{type(value).__name__} is not JSON data")
+        parked.append(value)
+        return f"\0{len(parked) - 1}\0"
+
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=park).encode("utf-8")
+    pieces: list[Bytes] = []
+    done = 0
+    for found in _PARKED.finditer(text):
+        line = text[text.rfind(b"\n", 0, found.start()) + 1 : found.start()]
+        indent = len(line) - len(line.lstrip(b" "))
+        pieces.append(text[done : found.start()])
+        pieces += parked[int(found[1])].at(indent)
+        done = found.end()
+    pieces.append(text[done:] + b"\n")
+    return pieces
 
 
 def _save(console: Console, path: Path) -> None:

@@ -342,7 +342,7 @@ def list_certs(catalog: CatalogView, filters: CertFilters) -> CertListing:
     """The certifications passing every filter, sorted, grouped by track."""
     chosen: list[Cert] = []
     ids = catalog.cert_ids_where(filters.track, filters.level, filters.body)
-    for cert in catalog.certs_for(ids):
+    for cert in catalog.listed(ids):
         if filters.max_fee is not None:
             fee = lowest_fee(cert)
             if fee is None or fee > filters.max_fee:
@@ -366,7 +366,7 @@ def list_certs(catalog: CatalogView, filters: CertFilters) -> CertListing:
         filters=filters,
         count=len(chosen),
         groups=groups,
-        bodies={b.id: b.acronym for b in catalog.bodies},
+        bodies=dict(catalog.acronyms),
     )
 
 
