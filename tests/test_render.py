@@ -100,7 +100,35 @@ def test_golden_narrow(name: str, catalog: Catalog, update_golden: bool) -> None
     _check(f"{name}_40", text, update_golden)
 
 
-def test_listing_at_80_columns_keeps_names_readable(catalog: Catalog) -> None:
-    text = _text(CASES["certs_all"](catalog), width=80)
-    assert "CPC: Certified Professional Coder" in text
+@pytest.mark.parametrize("width", [60, 76, 80, 90, 100, 140])
+def test_listing_of_the_real_data_fits_and_keeps_names_whole(
+    real_catalog: Catalog, width: int
+) -> None:
+    """At any width: no line too wide, no ellipsis, every name's words all there in order; a
+    table where it fits (86 columns), two lines per credential below."""
+    listing = advice.list_certs(real_catalog, advice.CertFilters())
+    text = _text(listing, width=width)
+    assert max(len(line) for line in text.splitlines()) <= width
     assert "…" not in text
+    words = text.replace(":", " ").split()
+    for cert in (c for g in listing.groups for c in g.certs):
+        name = cert.name.split()
+        start = words.index(name[0], words.index(cert.id))
+        assert [w for w in words[start:] if w in name][: len(name)] == name
+    assert ("  ID " in text) == (width >= 86)  # what the real data's table needs
+    if width < 86:
+        assert "CPC: Certified Professional Coder\u00a0*" in text
+
+
+def test_listing_columns_line_up_and_rows_wrap_in_their_column(real_catalog: Catalog) -> None:
+    listing = advice.list_certs(real_catalog, advice.CertFilters(track="billing"))
+    lines = _text(listing, width=100).splitlines()
+    header = next(line for line in lines if line.startswith("  ID "))
+    body_at = header.index("Body")
+    for line in lines[lines.index(header) + 2 :]:
+        if not line.strip():
+            break
+        if line.startswith("  C"):  # a credential's first line: its body in the Body column
+            assert line[body_at : body_at + 5].strip() in {"AAPC", "AHIMA", "AMBA", "NHA", "PMI"}
+        else:  # a wrapped name or pass mark: nothing under Body
+            assert not line[body_at : body_at + 5].strip()

@@ -76,7 +76,10 @@ def emit(result: Result, fmt: Format = Format.table, export: Path | None = None)
             reconfigure = getattr(sys.stdout, "reconfigure", None)
             if reconfigure is not None:
                 reconfigure(errors="replace")
-        console.print(render(result, symbols, console.width))
+        from mbcadvisor.grid import Lines
+
+        shown = render(result, symbols, console.width)
+        console.print(shown, crop=not isinstance(shown, Lines))  # Lines are laid out to fit
         if export is not None:
             _save(console, export)
         return

@@ -27,6 +27,7 @@ from mbcadvisor.advice import (
     standard_fee,
 )
 from mbcadvisor.figures import dated, duration, money
+from mbcadvisor.grid import Column, Lines, add_table, widths
 
 if TYPE_CHECKING:
     from mbcadvisor.advice.match import Match
@@ -105,8 +106,6 @@ def _outlook_cell(role: RoleSummary) -> str:
 
 
 NARROW = 72
-# the certification table needs this many columns; below it, each credential is a short block
-NARROW_LISTING = 96
 
 
 def render_comparison(result: Comparison, sym: Symbols, width: int = 100) -> RenderableType:
@@ -201,72 +200,67 @@ def _exam_facts(cert: Cert) -> tuple[str, str, str, str]:
     return questions, duration(exam.minutes), passing, money(standard_fee(cert))
 
 
-def render_cert_listing(result: CertListing, sym: Symbols, width: int = 100) -> RenderableType:
-    """One table per track group: acronym, name, body, key exam facts (stacked when narrow)."""
+CERT_COLUMNS = (
+    Column("ID", style="bold"),
+    Column("Name", wraps=True, least=20),
+    Column("Body"),
+    Column("Level"),
+    Column("Qs", justify="right"),
+    Column("Time", justify="right"),
+    Column("Pass", wraps=True, least=10),
+    Column("Fee", justify="right"),
+    Column("Online"),
+)
+
+
+def render_cert_listing(result: CertListing, sym: Symbols, width: int = 100) -> Lines:
+    """A table per track group, with the same column widths throughout: acronym, name, body
+    and key exam facts. Where the table cannot fit, each credential takes two lines instead.
+    Laid out by grid.py, so that thousands of rows take milliseconds."""
+    lines = Lines()
     if not result.count:
-        return Text("No certification matches those filters.")
-    parts: list[RenderableType] = []
-    if width < NARROW_LISTING:
-        for group in result.groups:
-            parts.append(Text(f"{TRACK_TITLES[group.track]} certifications", style="bold"))
-            for cert in group.certs:
-                questions, time, passing, fee = _exam_facts(cert)
-                body = result.bodies.get(cert.body, cert.body)
-                parts.append(Text(f"{cert.id}: {cert.name}" + (" *" if cert.in_article else "")))
-                online = "online" if "online" in cert.exam.delivery else "not online"
-                facts = f"{body}, {cert.level}; {questions} Qs, {time}, pass {passing}; "
-                facts += f"fee {fee}; {online}"
-                parts.append(Padding(Text(facts, style="dim"), (0, 0, 0, 2)))
-            parts.append(Text(""))
-        parts.append(
-            Text(f"{result.count} certification(s). Details: mbc certs ID", style="italic")
-        )
-        return Group(*parts)
-    for group in result.groups:
-        table = Table(
-            title=f"{TRACK_TITLES[group.track]} certifications",
-            box=box.SIMPLE_HEAVY,
-            title_justify="left",
-        )
-        table.add_column("ID", style="bold", no_wrap=True)
-        table.add_column("Name", ratio=3)
-        table.add_column("Body", no_wrap=True)
-        table.add_column("Level", no_wrap=True)
-        table.add_column("Qs", justify="right", no_wrap=True)
-        table.add_column("Time", justify="right", no_wrap=True)
-        table.add_column("Pass", no_wrap=True)
-        table.add_column("Fee", justify="right", no_wrap=True)
-        table.add_column("Online", no_wrap=True)
-        for cert in group.certs:
-            questions, time, passing, fee = _exam_facts(cert)
-            if "online" in cert.exam.delivery:
-                online = f"{sym.yes} yes"
-            else:
-                online = "no" if cert.exam.delivery else "n/a"
-            name = cert.name + (" *" if cert.in_article else "")
-            # Text cells: no markup to parse (data text is never read as markup), and faster
-            cells = (
-                cert.id,
-                name,
-                result.bodies.get(cert.body, cert.body),
-                cert.level,
-                questions,
-                time,
-                passing,
-                fee,
-                online,
-            )
-            table.add_row(*(Text(cell, overflow="fold") for cell in cells))
-        parts.append(table)
-    parts.append(
-        Text(
-            f"{result.count} certification(s). * named in the source article. Fee: the standard "
-            "exam price (non-member where prices differ); what it includes, and sources: "
-            "mbc certs ID",
-            style="italic",
-        )
+        lines.add(("No certification matches those filters.", None))
+        return lines
+    groups = [(g.track, [_cert_row(c, result.bodies, sym) for c in g.certs]) for g in result.groups]
+    sizes = widths(CERT_COLUMNS, (row for _, rows in groups for row in rows), width)
+    for track, rows in groups:
+        lines.add((f"{TRACK_TITLES[track]} certifications", "bold"))
+        if sizes is None:  # too narrow for the table
+            for cert_id, name, body, level, questions, time, passing, fee, online in rows:
+                lines.paragraph(f"{cert_id}: {name}", width)
+                facts = f"{body}, {level}; {questions} Qs, {time}, pass {passing}; fee {fee}; "
+                online = {"no": "not online", "n/a": "online: n/a"}.get(online, "online")
+                lines.paragraph(facts + online, width, "dim", indent=2)
+        else:
+            lines.blank()
+            add_table(lines, CERT_COLUMNS, rows, sizes, sym.whisker)
+        lines.blank()
+    footer = f"{result.count} certification(s). * named in the source article. Fee: the "
+    footer += "standard exam price (non-member where prices differ); what it includes, and "
+    footer += "sources: mbc certs ID"
+    lines.paragraph(footer, width, "italic")
+    return lines
+
+
+def _cert_row(cert: Cert, bodies: dict[str, str], sym: Symbols) -> tuple[str, ...]:
+    """The cells of one certification in a listing."""
+    questions, time, passing, fee = _exam_facts(cert)
+    if "online" in cert.exam.delivery:
+        online = f"{sym.yes} yes"
+    else:
+        online = "no" if cert.exam.delivery else "n/a"
+    name = cert.name + ("\u00a0*" if cert.in_article else "")  # the mark never wraps alone
+    return (
+        cert.id,
+        name,
+        bodies.get(cert.body, cert.body),
+        cert.level,
+        questions,
+        time,
+        passing,
+        fee,
+        online,
     )
-    return Group(*parts)
 
 
 def _yes_no(value: bool | None) -> str:

@@ -1,0 +1,201 @@
+"""Tables and lists that mbc lays out itself, in one pass over their cells, for rich to print.
+
+rich's Table measures and wraps every cell in several layout passes, about a millisecond a row:
+a listing of thousands of certifications took seconds. Here each cell is measured once, widths
+are settled once for the whole listing, and rich gets finished lines (segments) that it prints
+without measuring them again, styled, recorded for --export, and in the terminal's colours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions
+    from rich.segment import Segment
+
+# a line is a sequence of (text, style) parts; style is a rich style name or None
+Part = tuple[str, str | None]
+GAP = "  "  # between columns
+MARGIN = "  "  # before the first column
+_COLUMN_GAPS = re.compile(r"(  +)")
+
+
+def cell_width(text: str) -> int:
+    """Terminal columns a string takes (wide characters take two)."""
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap to `width` columns; a word longer than a line is cut."""
+    if (len(text) if text.isascii() else cell_width(text)) <= width:
+        return [text]
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):  # only spaces: a no-break space keeps words together
+        while cell_width(word) > width:  # cut what cannot fit on any line
+            if line:
+                lines.append(line)
+                line = ""
+            head = _cut(word, width)
+            lines.append(head)
+            word = word[len(head) :]
+        if not word:
+            continue
+        if line and cell_width(line) + 1 + cell_width(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+def _cut(word: str, width: int) -> str:
+    """The longest start of `word` that fits in `width` columns (at least one character)."""
+    end = min(len(word), width)
+    while end > 1 and cell_width(word[:end]) > width:
+        end -= 1
+    return word[:end]
+
+
+class Lines:
+    """Finished lines of styled text, each no wider than the width they were laid out for.
+    A rich renderable: print it with crop=False (nothing needs cropping)."""
+
+    def __init__(self) -> None:
+        self.lines: list[Sequence[Part]] = []
+
+    def add(self, *parts: Part) -> None:
+        """One line made of parts."""
+        self.lines.append(parts)
+
+    def blank(self) -> None:
+        self.lines.append(())
+
+    def paragraph(self, text: str, width: int, style: str | None = None, indent: int = 0) -> None:
+        """Text wrapped to `width`, every line indented by `indent` spaces."""
+        pad = " " * indent
+        for line in wrap(text, max(1, width - indent)):
+            self.lines.append(((pad + line, style),))
+
+    def __str__(self) -> str:
+        return "".join("".join(text for text, _ in line) + "\n" for line in self.lines)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.segment import Segment
+        from rich.style import Style
+
+        styles: dict[str | None, Style | None] = {None: None}
+        newline = Segment.line()
+        # an export (SVG, HTML) places each piece by itself; where the viewer's font is not
+        # the terminal's, columns stay lined up only if each column's text is its own piece
+        split = _COLUMN_GAPS.split if console.record else None
+        for line in self.lines:
+            for text, name in line:
+                if name not in styles:
+                    styles[name] = Style.parse(name) if name else None
+                if split is None:
+                    yield Segment(text, styles[name])
+                else:
+                    yield from (Segment(piece, styles[name]) for piece in split(text) if piece)
+            yield newline
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its header, which side its cells keep to, a style for its cells, and
+    whether its cells may wrap onto more lines when the table is too wide otherwise (never
+    narrower than `least` columns, or the widest cell if that is narrower)."""
+
+    header: str
+    justify: Literal["left", "right"] = "left"
+    style: str | None = None
+    wraps: bool = False
+    least: int = 16
+
+
+def widths(
+    columns: Sequence[Column], rows: Iterable[Sequence[str]], width: int
+) -> list[int] | None:
+    """Each column's width for a table of these rows in `width` terminal columns: as wide as
+    its widest cell, the wrapping columns narrowed to fit, the first of them served first.
+    None when the table cannot fit."""
+    sizes = [cell_width(c.header) for c in columns]
+    for row in rows:
+        for i, cell in enumerate(row):
+            size = len(cell) if cell.isascii() else cell_width(cell)
+            if size > sizes[i]:
+                sizes[i] = size
+    room = width - len(MARGIN) - len(GAP) * (len(columns) - 1)
+    wrapping = [i for i, c in enumerate(columns) if c.wraps]
+    least = {i: min(columns[i].least, sizes[i]) for i in wrapping}
+    spare = room - sum(s for i, s in enumerate(sizes) if i not in least)
+    for n, i in enumerate(wrapping):  # in column order, leaving the rest their least
+        size = min(sizes[i], spare - sum(least[j] for j in wrapping[n + 1 :]))
+        if size < least[i]:
+            return None
+        sizes[i] = size
+        spare -= size
+    return sizes if spare >= 0 else None
+
+
+def add_table(
+    lines: Lines,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[str]],
+    sizes: Sequence[int],
+    rule: str,
+) -> None:
+    """The header, a rule under it and the rows, at the column widths given (see widths())."""
+    header = GAP.join(_fit(c.header, s, c.justify) for c, s in zip(columns, sizes, strict=True))
+    lines.add((MARGIN + header.rstrip(), "bold"))
+    lines.add((" " + rule * (sum(sizes) + len(GAP) * (len(sizes) - 1) + 1), None))
+    blank = [" " * size + GAP for size in sizes]
+    for row in rows:
+        cells = [
+            wrap(cell, size) if column.wraps else [cell]
+            for cell, column, size in zip(row, columns, sizes, strict=True)
+        ]
+        for n in range(max(len(c) for c in cells)):
+            # unstyled text runs together into one part: fewer pieces for rich to print
+            parts: list[Part] = []
+            plain = MARGIN
+            for i, (column, size, lines_of_cell) in enumerate(
+                zip(columns, sizes, cells, strict=True)
+            ):
+                text = lines_of_cell[n] if n < len(lines_of_cell) else ""
+                if not text:
+                    plain += blank[i]
+                elif column.style:
+                    if plain:
+                        parts.append((plain, None))
+                    parts.append((_fit(text, size, column.justify), column.style))
+                    plain = GAP
+                else:
+                    plain += _fit(text, size, column.justify) + GAP
+            parts.append((plain, None))
+            lines.add(*_trim(parts))
+
+
+def _fit(text: str, size: int, justify: str) -> str:
+    pad = " " * (size - (len(text) if text.isascii() else cell_width(text)))
+    return pad + text if justify == "right" else text + pad
+
+
+def _trim(parts: list[Part]) -> list[Part]:
+    """No spaces at the end of a line."""
+    while parts and not parts[-1][0].strip():
+        parts.pop()
+    if parts:
+        text, style = parts[-1]
+        parts[-1] = (text.rstrip(), style)
+    return parts
