@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from mbcadvisor.grid import Column, Lines, add_table, cell_width, widths, wrap
+from mbcadvisor.grid import Column, Lines, add_table, cell_width, widths, wrap, wrap_cell
 
 # words of letters, some wide (two columns each) and some long
 WORD = st.text(alphabet=st.sampled_from("abcXYZ-é✓漢"), min_size=1, max_size=30)
@@ -22,6 +22,43 @@ def test_wrap_fits_and_loses_nothing(text: str, width: int) -> None:
     lines = wrap(text, max(width, 2))  # a wide character needs two columns
     assert all(cell_width(line) <= max(width, 2) for line in lines)
     assert "".join("".join(lines).split()) == "".join(text.split())
+
+
+@given(TEXT, st.integers(4, 60), st.integers(0, 2))  # room for a wide character
+@settings(max_examples=300)
+def test_wrap_with_a_hang_fits_and_loses_nothing(text: str, width: int, hang: int) -> None:
+    first, *rest = wrap(text, width, hang)
+    assert cell_width(first) <= width
+    assert all(cell_width(line) <= width - hang for line in rest)
+    assert "".join("".join([first, *rest]).split()) == "".join(text.split())
+
+
+def test_cells_of_several_lines_and_bullets() -> None:
+    cell = "A title\nhttps://example.org/a/long/path\n• backs one thing and another"
+    assert wrap_cell(cell, 16) == [
+        "A title",
+        "https://example.",
+        "org/a/long/path",
+        "• backs one",
+        "  thing and",
+        "  another",
+    ]
+    columns = (Column("Source", wraps=True, least=8, most=16), Column("Backs", wraps=True))
+    rows = [(cell, "x"), ("B", "y")]
+    sizes = widths(columns, rows, 60)
+    assert sizes == [16, 5]  # Source no wider than its most
+    lines = Lines()
+    add_table(lines, columns, rows, sizes, "-", spaced=True)
+    assert str(lines).splitlines()[2:] == [
+        "  A title           x",
+        "  https://example.",
+        "  org/a/long/path",
+        "  • backs one",
+        "    thing and",
+        "    another",
+        "",
+        "  B                 y",
+    ]
 
 
 def test_wrap_keeps_words_whole_when_they_fit() -> None:

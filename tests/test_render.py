@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from io import StringIO
 
 import pytest
@@ -46,6 +47,7 @@ CASES = {
     "plan_done": lambda c: build_plan(c, "coding", 30, "ged", 3, ["CPC"]),
     "match": lambda c: match_track(c, parse_answers("yynnyy", c.questions)),
     "training": lambda c: training_guide(c),
+    "sources": lambda c: advice.sources_report(c, today=dt.date(2026, 11, 26)),
 }
 
 
@@ -93,7 +95,7 @@ def test_money() -> None:
     assert money(None) == "n/a"
 
 
-@pytest.mark.parametrize("name", ["compare", "certs_all"])
+@pytest.mark.parametrize("name", ["compare", "certs_all", "sources"])
 def test_golden_narrow(name: str, catalog: Catalog, update_golden: bool) -> None:
     text = _text(CASES[name](catalog), width=40)
     assert max(len(line) for line in text.splitlines()) <= 40

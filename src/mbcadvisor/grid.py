@@ -33,27 +33,44 @@ def cell_width(text: str) -> int:
     return cell_len(text)
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap to `width` columns; a word longer than a line is cut."""
+BULLETS = ("• ", "* ", "- ")  # a paragraph starting so hangs its wrapped lines under its text
+
+
+def wrap_cell(text: str, width: int) -> list[str]:
+    """A cell's lines at `width`: each of its own lines wrapped, bulleted ones hanging."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if paragraph.startswith(BULLETS) and width > 4:
+            first, *rest = wrap(paragraph, width, hang=2)
+            lines += [first, *("  " + line for line in rest)]
+        else:
+            lines += wrap(paragraph, width)
+    return lines
+
+
+def wrap(text: str, width: int, hang: int = 0) -> list[str]:
+    """Greedy word wrap to `width` columns (lines after the first to `width - hang`, for the
+    caller to indent); a word longer than a line is cut."""
     if (len(text) if text.isascii() else cell_width(text)) <= width:
         return [text]
     lines: list[str] = []
     line = ""
     for word in text.split(" "):  # only spaces: a no-break space keeps words together
-        while cell_width(word) > width:  # cut what cannot fit on any line
-            if line:
-                lines.append(line)
-                line = ""
-            head = _cut(word, width)
-            lines.append(head)
-            word = word[len(head) :]
         if not word:
             continue
-        if line and cell_width(line) + 1 + cell_width(word) > width:
+        if line:
+            room = width - hang if lines else width  # the room of the line being filled
+            if cell_width(line) + 1 + cell_width(word) <= room:
+                line = f"{line} {word}"
+                continue
             lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
+        room = width - hang if lines else width  # the word starts a line
+        while cell_width(word) > room:  # cut what cannot fit on any line
+            head = _cut(word, room)
+            lines.append(head)
+            word = word[len(head) :]
+            room = width - hang
+        line = word
     if line:
         lines.append(line)
     return lines or [""]
@@ -114,13 +131,15 @@ class Lines:
 class Column:
     """A table column: its header, which side its cells keep to, a style for its cells, and
     whether its cells may wrap onto more lines when the table is too wide otherwise (never
-    narrower than `least` columns, or the widest cell if that is narrower)."""
+    narrower than `least` columns, or the widest cell if that is narrower; never wider than
+    `most`)."""
 
     header: str
     justify: Literal["left", "right"] = "left"
     style: str | None = None
     wraps: bool = False
     least: int = 16
+    most: int | None = None  # a wrapping column's widest, to leave room for the next
 
 
 def widths(
@@ -132,11 +151,16 @@ def widths(
     sizes = [cell_width(c.header) for c in columns]
     for row in rows:
         for i, cell in enumerate(row):
-            size = len(cell) if cell.isascii() else cell_width(cell)
+            if "\n" in cell:
+                size = max(cell_width(line) for line in cell.split("\n"))
+            else:
+                size = len(cell) if cell.isascii() else cell_width(cell)
             if size > sizes[i]:
                 sizes[i] = size
     room = width - len(MARGIN) - len(GAP) * (len(columns) - 1)
     wrapping = [i for i, c in enumerate(columns) if c.wraps]
+    for i in wrapping:
+        sizes[i] = min(sizes[i], columns[i].most or sizes[i])
     least = {i: min(columns[i].least, sizes[i]) for i in wrapping}
     spare = room - sum(s for i, s in enumerate(sizes) if i not in least)
     for n, i in enumerate(wrapping):  # in column order, leaving the rest their least
@@ -154,15 +178,19 @@ def add_table(
     rows: Iterable[Sequence[str]],
     sizes: Sequence[int],
     rule: str,
+    spaced: bool = False,
 ) -> None:
-    """The header, a rule under it and the rows, at the column widths given (see widths())."""
+    """The header, a rule under it and the rows, at the column widths given (see widths());
+    cells may hold several lines; `spaced` puts a blank line between rows."""
     header = GAP.join(_fit(c.header, s, c.justify) for c, s in zip(columns, sizes, strict=True))
     lines.add((MARGIN + header.rstrip(), "bold"))
     lines.add((" " + rule * (sum(sizes) + len(GAP) * (len(sizes) - 1) + 1), None))
     blank = [" " * size + GAP for size in sizes]
-    for row in rows:
+    for number, row in enumerate(rows):
+        if spaced and number:
+            lines.blank()
         cells = [
-            wrap(cell, size) if column.wraps else [cell]
+            wrap_cell(cell, size) if column.wraps else cell.split("\n")
             for cell, column, size in zip(row, columns, sizes, strict=True)
         ]
         for n in range(max(len(c) for c in cells)):

@@ -27,7 +27,7 @@ from mbcadvisor.advice import (
     standard_fee,
 )
 from mbcadvisor.figures import dated, duration, money
-from mbcadvisor.grid import Column, Lines, add_table, widths
+from mbcadvisor.grid import Column, Lines, add_table, widths, wrap_cell
 
 if TYPE_CHECKING:
     from mbcadvisor.advice.match import Match
@@ -460,29 +460,50 @@ def render_pay(result: PayReport, sym: Symbols, width: int = 100) -> RenderableT
 # --- sources ----------------------------------------------------------------------------------
 
 
-def render_sources(result: SourcesReport, sym: Symbols) -> RenderableType:
-    """Every source with its kind, date and what it backs."""
+SOURCE_COLUMNS = (
+    Column("As of"),
+    Column("Kind"),
+    Column("Source", wraps=True, least=20, most=36),
+    Column("Backs", wraps=True, least=24),
+)
+
+
+def render_sources(result: SourcesReport, sym: Symbols, width: int = 100) -> Lines:
+    """Every source with its kind, date and what it backs: a table where it fits, else a
+    list. Laid out by grid.py, so that thousands of sources take milliseconds."""
+    lines = Lines()
     if not result.sources:
         what = "older than two years" if result.only_stale else "in the data"
-        return Text(f"No sources {what}.")
-    table = Table(box=box.SIMPLE_HEAVY, show_lines=True)
-    table.add_column("As of", no_wrap=True)
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Source", ratio=2, overflow="fold")
-    table.add_column("Backs", ratio=3)
-    for use in result.sources:
-        date = dated(use.as_of) + (" (stale)" if use.stale else "")
-        table.add_row(
-            date,
-            use.kind,
-            f"{escape(use.title)}\n{escape(use.url)}",
-            _bullets(use.backs, sym),
-        )
+        lines.add((f"No sources {what}.", None))
+        return lines
     title = f"{result.count} source(s)"
     if result.only_stale:
         title += f" older than {result.stale_after_years} years (before "
         title += f"{stale_cutoff(result.today).isoformat()}) or undated"
-    return Group(Text(title, style="bold"), table)
+    lines.paragraph(title, width, "bold")
+    lines.blank()
+    rows = [
+        (
+            dated(use.as_of) + (" (stale)" if use.stale else ""),
+            use.kind,
+            f"{use.title}\n{use.url}",
+            "\n".join(f"{sym.bullet} {backs}" for backs in use.backs),
+        )
+        for use in result.sources
+    ]
+    sizes = widths(SOURCE_COLUMNS, rows, width)
+    if sizes is not None:
+        add_table(lines, SOURCE_COLUMNS, rows, sizes, sym.whisker, spaced=True)
+        return lines
+    for date, kind, source, backs in rows:  # too narrow for the table
+        title, url = source.split("\n")
+        lines.paragraph(title, width, "bold")
+        lines.paragraph(f"{kind}, {date}", width, "dim", indent=2)
+        lines.paragraph(url, width, indent=2)
+        for line in wrap_cell(backs, width - 2):
+            lines.add(("  " + line, None))
+        lines.blank()
+    return lines
 
 
 # --- plan, match, training ----------------------------------------------------------------------
@@ -654,7 +675,7 @@ RENDERERS: dict[str, Callable[..., RenderableType]] = {
     "Match": render_match,
     "TrainingGuide": render_training,
 }
-WIDTH_AWARE = (render_pay, render_comparison, render_cert_listing)
+WIDTH_AWARE = (render_pay, render_comparison, render_cert_listing, render_sources)
 
 
 def render(result: Result, sym: Symbols, width: int = 100) -> RenderableType:
