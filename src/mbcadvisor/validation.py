@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from mbcadvisor.errors import DataIssue
 from mbcadvisor.loader import label as file_label
+from mbcadvisor.loader import paused_gc
 from mbcadvisor.models import FILES, Catalog, Strict
 
 # The real data is well under 1 MB; a file far past that is a mistake, not data to wait for.
@@ -336,6 +337,11 @@ def _unknown(kind: str, name: str, known: Iterable[str] = ()) -> str:
 
 def check_dir(data_dir: Path) -> tuple[Catalog | None, list[DataIssue]]:
     """Read, validate and cross-check every data file; all problems, or the catalog."""
+    with paused_gc():
+        return _check_dir(data_dir)
+
+
+def _check_dir(data_dir: Path) -> tuple[Catalog | None, list[DataIssue]]:
     issues: list[DataIssue] = []
     files: dict[str, Any] = {}
     parsed_files: dict[str, ParsedFile] = {}
