@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="Rewrite tests/golden/ from the current output instead of comparing with it.",
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The session's catalogs come from the packaged data and a cache folder of the session's
+    own, whatever the environment of the shell that runs the tests says."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MBC_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+        for name in ("MBC_DATA_DIR", "MBC_NO_CACHE", "MBC_DEBUG"):
+            patch.delenv(name, raising=False)
+        yield
 
 
 @pytest.fixture(autouse=True)

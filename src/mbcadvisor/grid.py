@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -186,14 +187,27 @@ def add_table(
     lines.add((MARGIN + header.rstrip(), "bold"))
     lines.add((" " + rule * (sum(sizes) + len(GAP) * (len(sizes) - 1) + 1), None))
     blank = [" " * size + GAP for size in sizes]
+    wraps = [(i, size) for i, (c, size) in enumerate(zip(columns, sizes, strict=True)) if c.wraps]
+    form, spans = _plan(columns, sizes)
     for number, row in enumerate(rows):
         if spaced and number:
             lines.blank()
+        # rows of narrow characters (nearly all) are formatted a line at a time, then cut
+        # into their styled pieces at the columns' fixed places
+        narrow = all(cell.isascii() or _narrow(cell) for cell in row)
+        if narrow and _one_line(row, wraps):
+            lines.add(*_pieces(form.format(*row).rstrip(), spans))
+            continue
         cells = [
-            wrap_cell(cell, size) if column.wraps else cell.split("\n")
+            _wrap_cell(cell, size) if column.wraps else cell.split("\n")
             for cell, column, size in zip(row, columns, sizes, strict=True)
         ]
-        for n in range(max(len(c) for c in cells)):
+        if narrow:
+            for n in range(max(len(c) for c in cells)):
+                texts = [c[n] if n < len(c) else "" for c in cells]
+                lines.add(*_pieces(form.format(*texts).rstrip(), spans))
+            continue
+        for n in range(max(len(c) for c in cells)):  # wide characters: measured one by one
             # unstyled text runs together into one part: fewer pieces for rich to print
             parts: list[Part] = []
             plain = MARGIN
@@ -212,6 +226,57 @@ def add_table(
                     plain += _fit(text, size, column.justify) + GAP
             parts.append((plain, None))
             lines.add(*_trim(parts))
+
+
+def _plan(
+    columns: Sequence[Column], sizes: Sequence[int]
+) -> tuple[str, list[tuple[int, int, str | None]]]:
+    """How a row line of narrow characters is made: one format string for the whole line, and
+    where its styled and unstyled pieces start and end (the last piece runs to the end)."""
+    form = MARGIN
+    spans: list[tuple[int, int, str | None]] = []
+    start, at, style = 0, len(MARGIN), None
+    for i, (column, size) in enumerate(zip(columns, sizes, strict=True)):
+        if column.style != style:
+            spans.append((start, at, style))
+            start, style = at, column.style
+        form += "{:" + (">" if column.justify == "right" else "<") + f"{size}}}"
+        at += size
+        if i < len(columns) - 1:
+            if column.style:  # the gap after a styled cell goes unstyled
+                spans.append((start, at, style))
+                start, style = at, None
+            form += GAP
+            at += len(GAP)
+    spans.append((start, 1 << 30, style))
+    return form, [span for span in spans if span[1] > span[0]]
+
+
+def _pieces(line: str, spans: Sequence[tuple[int, int, str | None]]) -> list[Part]:
+    """A formatted line cut into its pieces; blank ones go unstyled, empty ones go."""
+    return [
+        (text, style if text.strip() else None)
+        for text, style in ((line[start:end], style) for start, end, style in spans)
+        if text
+    ]
+
+
+def _one_line(row: Sequence[str], wraps: Sequence[tuple[int, int]]) -> bool:
+    """Whether a row of narrow characters takes one line: no line breaks, and every wrapping
+    cell fits its width."""
+    return not any("\n" in cell for cell in row) and all(len(row[i]) <= size for i, size in wraps)
+
+
+@lru_cache(maxsize=4096)
+def _narrow(text: str) -> bool:
+    """Whether each character of the text takes one column (so str.format pads it right)."""
+    return cell_width(text) == len(text)
+
+
+@lru_cache(maxsize=4096)
+def _wrap_cell(text: str, width: int) -> list[str]:
+    """wrap_cell, remembered: listings repeat names, marks and sources."""
+    return wrap_cell(text, width)
 
 
 def _fit(text: str, size: int, justify: str) -> str:
