@@ -26,12 +26,16 @@ _COLUMN_GAPS = re.compile(r"(  +)")
 
 
 def cell_width(text: str) -> int:
-    """Terminal columns a string takes (wide characters take two)."""
+    """Terminal columns a string takes (wide characters take two, combining ones none)."""
     if text.isascii():
         return len(text)
     from rich.cells import cell_len
 
-    return cell_len(text)
+    others = text.translate(_ASCII)  # measure only the few characters that are not ASCII
+    return len(text) - len(others) + cell_len(others)
+
+
+_ASCII = dict.fromkeys(range(128))  # str.translate: delete every ASCII character
 
 
 BULLETS = ("• ", "* ", "- ")  # a paragraph starting so hangs its wrapped lines under its text
@@ -55,23 +59,25 @@ def wrap(text: str, width: int, hang: int = 0) -> list[str]:
     if (len(text) if text.isascii() else cell_width(text)) <= width:
         return [text]
     lines: list[str] = []
-    line = ""
+    line, used = "", 0  # the line being filled, and its width
     for word in text.split(" "):  # only spaces: a no-break space keeps words together
         if not word:
             continue
+        size = len(word) if word.isascii() else cell_width(word)
         if line:
             room = width - hang if lines else width  # the room of the line being filled
-            if cell_width(line) + 1 + cell_width(word) <= room:
-                line = f"{line} {word}"
+            if used + 1 + size <= room:
+                line, used = f"{line} {word}", used + 1 + size
                 continue
             lines.append(line)
         room = width - hang if lines else width  # the word starts a line
-        while cell_width(word) > room:  # cut what cannot fit on any line
+        while size > room:  # cut what cannot fit on any line
             head = _cut(word, room)
             lines.append(head)
             word = word[len(head) :]
+            size = cell_width(word)
             room = width - hang
-        line = word
+        line, used = word, size
     if line:
         lines.append(line)
     return lines or [""]
