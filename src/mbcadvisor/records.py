@@ -209,7 +209,7 @@ TEXT_INDENT = 8
 
 def to_jsonable(value: Any) -> Any:
     """Plain JSON data from records, dataclasses, pydantic models, dates and containers. Listed
-    certifications become Raw JSON (output.json_bytes writes it)."""
+    certifications become Raw JSON (output.json_chunks writes it out)."""
     if isinstance(value, ListedCert):
         return Raw([value.json()], TEXT_INDENT)
     if value and isinstance(value, list) and all(isinstance(v, ListedCert) for v in value):
