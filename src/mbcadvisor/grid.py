@@ -192,46 +192,28 @@ def add_table(
     header = GAP.join(_fit(c.header, s, c.justify) for c, s in zip(columns, sizes, strict=True))
     lines.add((MARGIN + header.rstrip(), "bold"))
     lines.add((" " + rule * (sum(sizes) + len(GAP) * (len(sizes) - 1) + 1), None))
-    blank = [" " * size + GAP for size in sizes]
     wraps = [(i, size) for i, (c, size) in enumerate(zip(columns, sizes, strict=True)) if c.wraps]
     form, spans = _plan(columns, sizes)
     for number, row in enumerate(rows):
         if spaced and number:
             lines.blank()
-        # rows of narrow characters (nearly all) are formatted a line at a time, then cut
-        # into their styled pieces at the columns' fixed places
+        # a row of narrow characters (nearly every one) is formatted a line at a time and cut
+        # at the columns' fixed places into its styled pieces; others are measured cell by cell
         narrow = all(cell.isascii() or _narrow(cell) for cell in row)
         if narrow and _one_line(row, wraps):
-            lines.add(*_pieces(form.format(*row).rstrip(), spans))
-            continue
-        cells = [
-            _wrap_cell(cell, size) if column.wraps else cell.split("\n")
-            for cell, column, size in zip(row, columns, sizes, strict=True)
-        ]
-        if narrow:
-            for n in range(max(len(c) for c in cells)):
-                texts = [c[n] if n < len(c) else "" for c in cells]
+            texts_by_line: Iterable[Sequence[str]] = (row,)
+        else:
+            cells = [
+                _wrap_cell(cell, size) if column.wraps else cell.split("\n")
+                for cell, column, size in zip(row, columns, sizes, strict=True)
+            ]
+            height = max(len(c) for c in cells)
+            texts_by_line = ([c[n] if n < len(c) else "" for c in cells] for n in range(height))
+        for texts in texts_by_line:
+            if narrow:
                 lines.add(*_pieces(form.format(*texts).rstrip(), spans))
-            continue
-        for n in range(max(len(c) for c in cells)):  # wide characters: measured one by one
-            # unstyled text runs together into one part: fewer pieces for rich to print
-            parts: list[Part] = []
-            plain = MARGIN
-            for i, (column, size, lines_of_cell) in enumerate(
-                zip(columns, sizes, cells, strict=True)
-            ):
-                text = lines_of_cell[n] if n < len(lines_of_cell) else ""
-                if not text:
-                    plain += blank[i]
-                elif column.style:
-                    if plain:
-                        parts.append((plain, None))
-                    parts.append((_fit(text, size, column.justify), column.style))
-                    plain = GAP
-                else:
-                    plain += _fit(text, size, column.justify) + GAP
-            parts.append((plain, None))
-            lines.add(*_trim(parts))
+            else:
+                lines.add(*_measured(texts, columns, sizes))
 
 
 def _plan(
@@ -283,6 +265,14 @@ def _narrow(text: str) -> bool:
 def _wrap_cell(text: str, width: int) -> list[str]:
     """wrap_cell, remembered: listings repeat names, marks and sources."""
     return wrap_cell(text, width)
+
+
+def _measured(texts: Sequence[str], columns: Sequence[Column], sizes: Sequence[int]) -> list[Part]:
+    """A line of cells padded by their measured widths (for wide characters)."""
+    parts: list[Part] = [(MARGIN, None)]
+    for text, column, size in zip(texts, columns, sizes, strict=True):
+        parts += ((_fit(text, size, column.justify), column.style if text else None), (GAP, None))
+    return _trim(parts)
 
 
 def _fit(text: str, size: int, justify: str) -> str:
