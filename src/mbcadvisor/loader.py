@@ -135,8 +135,8 @@ def _inputs(folder: Path) -> list[Path]:
     return [here / name for name in rules] + [folder / name for name in DATA_FILES]
 
 
-def _cache_folder(where: Path, inputs: list[Path]) -> Path | None:
-    """The cache folder for the current contents of these files (None: one cannot be read)."""
+def _digest() -> Any:
+    """A 16-byte BLAKE2 hash, started with mbc's version (a new version gets new names)."""
     try:  # CPython's built-in BLAKE2: no OpenSSL to load at start-up
         from _blake2 import blake2b
     except ImportError:  # pragma: no cover - other Pythons
@@ -144,7 +144,12 @@ def _cache_folder(where: Path, inputs: list[Path]) -> Path | None:
 
     from mbcadvisor import __version__
 
-    digest = blake2b(__version__.encode(), digest_size=16)
+    return blake2b(__version__.encode(), digest_size=16)
+
+
+def _cache_folder(where: Path, inputs: list[Path]) -> Path | None:
+    """The cache folder for the current contents of these files (None: one cannot be read)."""
+    digest = _digest()
     for path in inputs:
         try:
             content = path.read_bytes()
@@ -167,10 +172,8 @@ def _stamp(inputs: list[Path]) -> str | None:
     """A name for the files' current state, or None when one is missing or recently changed."""
     import time
 
-    from mbcadvisor import __version__
-
     now = time.time_ns()
-    parts = [__version__]
+    parts = []
     for path in inputs:
         try:
             st = os.stat(path)
@@ -180,11 +183,9 @@ def _stamp(inputs: list[Path]) -> str | None:
             return None
         parts.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}")
         parts.append(f"{st.st_ino}\0{st.st_dev}")
-    try:
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - other Pythons
-        from hashlib import blake2b
-    return blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+    digest = _digest()
+    digest.update("\n".join(parts).encode())
+    return str(digest.hexdigest())
 
 
 def _seen(where: Path, stamp: str | None) -> Path | None:
