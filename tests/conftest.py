@@ -1,13 +1,15 @@
-"""Shared fixtures: fixed terminal width and colour, the fixture catalog, golden-file updating."""
+"""Shared fixtures: fixed terminal width and colour, the fixture catalog, golden-file updating,
+and a home and cache folder of the test session's own."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from mbcadvisor.loader import load_catalog
 from mbcadvisor.models import Catalog
 
 HERE = Path(__file__).parent
@@ -15,6 +17,8 @@ VALID = HERE / "fixtures" / "valid"
 INVALID = HERE / "fixtures" / "invalid"
 GOLDEN = HERE / "golden"
 ROOT = HERE.parent
+SESSION_HOME = Path(tempfile.mkdtemp(prefix="mbc-tests-home-"))
+SESSION_CACHE = SESSION_HOME / "cache"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -25,39 +29,49 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _session_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The session's catalogs come from the packaged data and a cache folder of the session's
-    own, whatever the environment of the shell that runs the tests says."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MBC_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
-        for name in ("MBC_DATA_DIR", "MBC_NO_CACHE", "MBC_DEBUG"):
-            patch.delenv(name, raising=False)
-        yield
+def pytest_configure(config: pytest.Config) -> None:
+    """Before any test module is imported (some load a catalog when imported): the session's
+    own home and cache folder, whatever the shell that runs the tests says, so that no test
+    reads or writes the user's ~/.cache."""
+    os.environ["HOME"] = str(SESSION_HOME)
+    os.environ["MBC_CACHE_DIR"] = str(SESSION_CACHE)
+    for name in ("XDG_CACHE_HOME", "MBC_DATA_DIR", "MBC_NO_CACHE", "MBC_DEBUG"):
+        os.environ.pop(name, None)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(SESSION_HOME, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
-def _terminal(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Every test sees the same 100-column, colourless terminal, the packaged data and a cache
-    folder of the test session's own (never the user's)."""
-    monkeypatch.setenv("MBC_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+def _terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test sees the same 100-column, colourless terminal, the packaged data and the
+    session's cache folder."""
+    monkeypatch.setenv("HOME", str(SESSION_HOME))
+    monkeypatch.setenv("MBC_CACHE_DIR", str(SESSION_CACHE))
     monkeypatch.delenv("MBC_NO_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.delenv("MBC_DATA_DIR", raising=False)
     monkeypatch.delenv("MBC_DEBUG", raising=False)
+    monkeypatch.delenv("TERM", raising=False)
 
 
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     """The small fixture catalog in tests/fixtures/valid."""
+    from mbcadvisor.loader import load_catalog
+
     return load_catalog(VALID)
 
 
 @pytest.fixture(scope="session")
 def real_catalog() -> Catalog:
     """The packaged data."""
+    from mbcadvisor.loader import load_catalog
+
     return load_catalog()
 
 

@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mbcadvisor import advice
+from mbcadvisor.advice.certs import CertFilters, cert_detail, list_certs
+from mbcadvisor.advice.compare import compare_roles
+from mbcadvisor.advice.eligibility import Schooling, eligibility
+from mbcadvisor.advice.names import find_role
+from mbcadvisor.advice.pay import pay_report
+from mbcadvisor.advice.sources import sources_report, stale_cutoff
 from mbcadvisor.errors import MbcError, UnknownNameError
 from mbcadvisor.loader import load_catalog
 from mbcadvisor.models import Catalog
@@ -33,28 +38,28 @@ ROLE_NAMES = ["billing", "coding", "biller", "Billers", "MEDICAL-BILLING", "code
     ],
 )
 def test_role_names_and_aliases(catalog: Catalog, name: str, expected: str) -> None:
-    assert advice.find_role(catalog, name).id == expected
+    assert find_role(catalog, name).id == expected
 
 
 def test_unknown_role_suggests(catalog: Catalog) -> None:
     with pytest.raises(UnknownNameError) as info:
-        advice.find_role(catalog, "codng")
+        find_role(catalog, "codng")
     assert str(info.value) == "unknown role 'codng'; did you mean 'coding'?"
 
 
 def test_unknown_role_without_close_match_lists_known(catalog: Catalog) -> None:
     with pytest.raises(UnknownNameError) as info:
-        advice.find_role(catalog, "astronaut")
+        find_role(catalog, "astronaut")
     assert str(info.value) == "unknown role 'astronaut'; known: billing, coding"
 
 
 def test_empty_name_is_an_error(catalog: Catalog) -> None:
     with pytest.raises(MbcError, match="role name is empty"):
-        advice.find_role(catalog, "  ")
+        find_role(catalog, "  ")
 
 
 def test_compare_two_roles(catalog: Catalog) -> None:
-    result = advice.compare_roles(catalog, ["billing", "coder"])
+    result = compare_roles(catalog, ["billing", "coder"])
     assert [r.id for r in result.roles] == ["billing", "coding"]
     coding = result.roles[1]
     stats = {f.statistic: (f.annual, f.year) for f in coding.pay.figures}
@@ -67,15 +72,15 @@ def test_compare_two_roles(catalog: Catalog) -> None:
 
 def test_compare_needs_two_different_roles(catalog: Catalog) -> None:
     with pytest.raises(MbcError, match="two different roles"):
-        advice.compare_roles(catalog, ["billing", "biller"])
+        compare_roles(catalog, ["billing", "biller"])
 
 
 @given(st.sampled_from(ROLE_NAMES), st.sampled_from(ROLE_NAMES))
 def test_compare_mirrors(a: str, b: str) -> None:
-    if advice.find_role(CATALOG, a) == advice.find_role(CATALOG, b):
+    if find_role(CATALOG, a) == find_role(CATALOG, b):
         return
-    ab = advice.compare_roles(CATALOG, [a, b])
-    ba = advice.compare_roles(CATALOG, [b, a])
+    ab = compare_roles(CATALOG, [a, b])
+    ba = compare_roles(CATALOG, [b, a])
     assert ab.roles == list(reversed(ba.roles))
 
 
@@ -83,7 +88,7 @@ def test_compare_mirrors(a: str, b: str) -> None:
 @given(st.text(max_size=30))
 def test_any_role_name_resolves_or_says_why(name: str) -> None:
     try:
-        role = advice.find_role(CATALOG, name)
+        role = find_role(CATALOG, name)
     except MbcError as exc:
         assert str(exc) and "\n" not in str(exc)
     else:
@@ -91,13 +96,13 @@ def test_any_role_name_resolves_or_says_why(name: str) -> None:
 
 
 def test_certs_by_track(catalog: Catalog) -> None:
-    listing = advice.list_certs(catalog, advice.CertFilters(track="coding"))
+    listing = list_certs(catalog, CertFilters(track="coding"))
     assert [g.track for g in listing.groups] == ["coding"]
     assert [c.id for c in listing.groups[0].certs] == ["CCS", "CPC", "CPMA"]
 
 
 def test_certs_grouped_by_first_track(catalog: Catalog) -> None:
-    listing = advice.list_certs(catalog, advice.CertFilters())
+    listing = list_certs(catalog, CertFilters())
     assert {g.track: [c.id for c in g.certs] for g in listing.groups} == {
         "billing": ["CMRS", "CPB"],
         "coding": ["CCS", "CPC"],
@@ -108,7 +113,7 @@ def test_certs_grouped_by_first_track(catalog: Catalog) -> None:
 
 def test_certs_filters(catalog: Catalog) -> None:
     def ids(**kw: object) -> list[str]:
-        listing = advice.list_certs(catalog, advice.CertFilters(**kw))  # type: ignore[arg-type]
+        listing = list_certs(catalog, CertFilters(**kw))  # type: ignore[arg-type]
         return sorted(c.id for g in listing.groups for c in g.certs)
 
     assert ids(body="aapc") == ["CPB", "CPC", "CPMA"]
@@ -119,17 +124,17 @@ def test_certs_filters(catalog: Catalog) -> None:
 
 
 def test_certs_sort_by_fee_puts_unknown_last(catalog: Catalog) -> None:
-    listing = advice.list_certs(catalog, advice.CertFilters(sort="fee"))
+    listing = list_certs(catalog, CertFilters(sort="fee"))
     order = [c.id for g in listing.groups for c in g.certs]
     assert order == ["CMRS", "CPB", "CCS", "CPC", "CPMA"]
 
 
 def test_cert_detail_any_case(catalog: Catalog) -> None:
-    detail = advice.cert_detail(catalog, "cpc")
+    detail = cert_detail(catalog, "cpc")
     assert detail.cert.id == "CPC" and detail.body.acronym == "AAPC"
     assert detail.payload()["id"] == "CPC"
     with pytest.raises(UnknownNameError, match="did you mean 'CPC'"):
-        advice.cert_detail(catalog, "CPD")
+        cert_detail(catalog, "CPD")
 
 
 @pytest.mark.parametrize(
@@ -148,58 +153,58 @@ def test_cert_detail_any_case(catalog: Catalog) -> None:
 def test_eligibility_edges(
     catalog: Catalog,
     age: int,
-    schooling: advice.Schooling | None,
+    schooling: Schooling | None,
     eligible: bool,
     failing: list[str],
 ) -> None:
-    result = advice.eligibility(catalog, age, schooling)
+    result = eligibility(catalog, age, schooling)
     assert result.eligible is eligible
     assert [c.id for c in result.checks if not c.met] == failing
 
 
 def test_under_18_is_told_when_and_about_exceptions(catalog: Catalog) -> None:
-    result = advice.eligibility(catalog, 16, "diploma")
+    result = eligibility(catalog, 16, "diploma")
     assert result.next_steps[0].startswith("You can enroll at 18, in 2 years.")
     assert "parent's consent" in result.next_steps[1]
-    result = advice.eligibility(catalog, 17, "diploma")
+    result = eligibility(catalog, 17, "diploma")
     assert "in 1 year." in result.next_steps[0]
 
 
 def test_no_diploma_gets_the_ged_route(catalog: Catalog) -> None:
-    result = advice.eligibility(catalog, 30, None)
+    result = eligibility(catalog, 30, None)
     assert result.next_steps == ["Earn a GED."]
 
 
 @pytest.mark.parametrize("age", [-1, 121, 10_000])
 def test_implausible_age(catalog: Catalog, age: int) -> None:
     with pytest.raises(MbcError, match="age"):
-        advice.eligibility(catalog, age, None)
+        eligibility(catalog, age, None)
 
 
 @given(st.integers(min_value=18, max_value=120), st.sampled_from(["diploma", "ged"]))
-def test_meeting_every_requirement_means_eligible(age: int, schooling: advice.Schooling) -> None:
-    assert advice.eligibility(CATALOG, age, schooling).eligible
+def test_meeting_every_requirement_means_eligible(age: int, schooling: Schooling) -> None:
+    assert eligibility(CATALOG, age, schooling).eligible
 
 
 @given(st.integers(min_value=0, max_value=17), st.sampled_from(["diploma", "ged", None]))
-def test_under_18_is_never_eligible(age: int, schooling: advice.Schooling | None) -> None:
-    assert not advice.eligibility(CATALOG, age, schooling).eligible
+def test_under_18_is_never_eligible(age: int, schooling: Schooling | None) -> None:
+    assert not eligibility(CATALOG, age, schooling).eligible
 
 
 def test_pay_report_uses_the_newest_full_distribution(catalog: Catalog) -> None:
-    report = advice.pay_report(catalog, [])
+    report = pay_report(catalog, [])
     assert [(r.role, r.estimate.year) for r in report.rows] == [("billing", 2024), ("coding", 2024)]
-    report = advice.pay_report(catalog, ["coder", "coding"], hourly=True)
+    report = pay_report(catalog, ["coder", "coding"], hourly=True)
     assert [r.role for r in report.rows] == ["coding"] and report.hourly
 
 
 def test_sources_report(catalog: Catalog) -> None:
-    report = advice.sources_report(catalog, today=dt.date(2026, 11, 26))
+    report = sources_report(catalog, today=dt.date(2026, 11, 26))
     urls = [s.url for s in report.sources]
     assert len(urls) == len(set(urls)) == report.count
     cpb = next(s for s in report.sources if s.url.endswith("/cpb"))
     assert cpb.stale and cpb.backs == ["cert CPB: exam"]
-    stale = advice.sources_report(catalog, only_stale=True, today=dt.date(2026, 11, 26))
+    stale = sources_report(catalog, only_stale=True, today=dt.date(2026, 11, 26))
     assert {s.url.rsplit("/", 1)[1] for s in stale.sources} == {
         "cpb",
         "amba",
@@ -212,4 +217,4 @@ def test_sources_report(catalog: Catalog) -> None:
 
 
 def test_stale_cutoff_leap_day() -> None:
-    assert advice.stale_cutoff(dt.date(2028, 2, 29)) == dt.date(2026, 2, 28)
+    assert stale_cutoff(dt.date(2028, 2, 29)) == dt.date(2026, 2, 28)

@@ -251,7 +251,7 @@ def test_internal_error_is_one_line_exit_3(monkeypatch: pytest.MonkeyPatch) -> N
     def boom(*_: object) -> None:
         raise RuntimeError("kaput")
 
-    monkeypatch.setattr("mbcadvisor.advice.compare_roles", boom)
+    monkeypatch.setattr("mbcadvisor.advice.compare.compare_roles", boom)
     _, err = run("compare", "billing", "coding", code=3)
     assert err == (
         "mbc: error: internal error: RuntimeError: kaput; run with MBC_DEBUG=1 for details\n"

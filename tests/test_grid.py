@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from io import StringIO
 
 import pytest
@@ -80,7 +81,7 @@ COLUMNS = (
 ROW = st.tuples(WORD, TEXT, st.integers(0, 9999).map(str), TEXT)
 
 
-def _lines(rows: list[tuple[str, ...]], sizes: list[int]) -> list[str]:
+def _lines(rows: Sequence[tuple[str, ...]], sizes: list[int]) -> list[str]:
     lines = Lines()
     add_table(lines, COLUMNS, rows, sizes, "-")
     return str(lines).splitlines()

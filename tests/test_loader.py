@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from mbcadvisor.advice import lowest_fee
+from mbcadvisor.advice.certs import lowest_fee
+from mbcadvisor.datafiles import packaged_data_dir, resolve_data_dir
 from mbcadvisor.errors import DataError, MbcError
-from mbcadvisor.loader import load_catalog, packaged_data_dir, resolve_data_dir
+from mbcadvisor.loader import load_catalog
 from mbcadvisor.validation import check_dir
 
 from .conftest import INVALID, VALID
@@ -69,6 +70,7 @@ def test_location_has_line_and_column(tmp_path: Path) -> None:
     data = _with_file(tmp_path, "certs.yaml", case.read_bytes())
     _, issues = check_dir(data)
     (issue,) = issues
+    assert issue.line is not None
     line = case.read_text().splitlines()[issue.line - 1]
     assert "questions: lots" in line
     assert issue.column == line.index("questions") + 1
@@ -170,7 +172,7 @@ def test_article_facts_are_in_the_data(real_catalog) -> None:  # type: ignore[no
 
 
 def test_loader_and_models_name_the_same_files() -> None:
-    from mbcadvisor.loader import DATA_FILES
+    from mbcadvisor.datafiles import DATA_FILES
     from mbcadvisor.models import FILES
 
     assert tuple(FILES) == DATA_FILES

@@ -97,20 +97,3 @@ def test_startup_benchmark_runs() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "mbc compare billing coding" in result.stdout and "x floor" in result.stdout
-
-
-def test_scale_benchmark_builds_its_data(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import scale  # type: ignore[import-not-found]
-    finally:
-        sys.path.pop(0)
-    assert scale.COMMANDS and scale.TARGET == 2.0
-    counts = scale.make_big_data(tmp_path / "big", 3)
-    assert counts["certs"] == 3 * len(
-        list((ROOT / "data" / "certs.yaml").read_text().split("- id: "))[1:]
-    )
-    from mbcadvisor.validation import check_dir
-
-    catalog, issues = check_dir(tmp_path / "big")
-    assert issues == [] and catalog is not None and len(catalog.roles) == 6

@@ -28,7 +28,7 @@ def test_plan_for_a_17_year_old_without_diploma(catalog: Catalog) -> None:
         "Complete a training program",
         "Earn your first certification: CPC",
         "Get your first job and build experience",
-        "Specialise and climb the ladder",
+        "Specialize and climb the ladder",
     ]
     assert [s.number for s in plan.steps] == [1, 2, 3, 4, 5, 6]
     assert not any(s.done for s in plan.steps)

@@ -3,29 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from io import StringIO
 
 import pytest
 from rich.console import Console
 
-from mbcadvisor import advice
+from mbcadvisor.advice.certs import CertDetail, CertFilters, CertListing, cert_detail, list_certs
+from mbcadvisor.advice.compare import Comparison, compare_roles
+from mbcadvisor.advice.eligibility import Eligibility, eligibility
 from mbcadvisor.advice.match import match_track, parse_answers
+from mbcadvisor.advice.pay import PayReport, pay_report
 from mbcadvisor.advice.plan import build_plan
+from mbcadvisor.advice.result import Result
+from mbcadvisor.advice.sources import SourcesReport, sources_report
 from mbcadvisor.advice.training import training_guide
+from mbcadvisor.figures import money
 from mbcadvisor.models import Catalog, Wages
-from mbcadvisor.render import ASCII, UNICODE, money, pay_bar, render
+from mbcadvisor.render import ASCII, UNICODE, pay_bar, render
 
 from .conftest import GOLDEN
 
 
-def _text(result: advice.Result, ascii_only: bool = False, width: int = 100) -> str:
-    console = Console(file=StringIO(), width=width, color_system=None, legacy_windows=False)
+def _text(result: Result, ascii_only: bool = False, width: int = 100) -> str:
+    file = StringIO()
+    console = Console(file=file, width=width, color_system=None, legacy_windows=False)
     console.print(render(result, ASCII if ascii_only else UNICODE, width))
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    return file.getvalue()
 
 
-def _check(name: str, text: str, update: bool) -> None:
-    path = GOLDEN / f"{name}.txt"
+def _check(name: str, text: str, update: bool, suffix: str = ".txt") -> None:
+    path = GOLDEN / f"{name}{suffix}"
     if update or not path.exists():
         path.write_text(text)
         if not update:
@@ -33,21 +41,21 @@ def _check(name: str, text: str, update: bool) -> None:
     assert text == path.read_text(), f"output differs from {path}; run pytest --update-golden"
 
 
-CASES = {
-    "compare": lambda c: advice.compare_roles(c, ["billing", "coding"]),
-    "certs_all": lambda c: advice.list_certs(c, advice.CertFilters()),
-    "certs_coding": lambda c: advice.list_certs(c, advice.CertFilters(track="coding")),
-    "certs_none": lambda c: advice.list_certs(c, advice.CertFilters(max_fee=1)),
-    "cert_cpc": lambda c: advice.cert_detail(c, "CPC"),
-    "eligible_17": lambda c: advice.eligibility(c, 17, None),
-    "eligible_19_ged": lambda c: advice.eligibility(c, 19, "ged"),
-    "pay": lambda c: advice.pay_report(c, []),
-    "pay_hourly": lambda c: advice.pay_report(c, ["coding"], hourly=True),
+CASES: dict[str, Callable[[Catalog], Result]] = {
+    "compare": lambda c: compare_roles(c, ["billing", "coding"]),
+    "certs_all": lambda c: list_certs(c, CertFilters()),
+    "certs_coding": lambda c: list_certs(c, CertFilters(track="coding")),
+    "certs_none": lambda c: list_certs(c, CertFilters(max_fee=1)),
+    "cert_cpc": lambda c: cert_detail(c, "CPC"),
+    "eligible_17": lambda c: eligibility(c, 17, None),
+    "eligible_19_ged": lambda c: eligibility(c, 19, "ged"),
+    "pay": lambda c: pay_report(c, []),
+    "pay_hourly": lambda c: pay_report(c, ["coding"], hourly=True),
     "plan_17": lambda c: build_plan(c, "coding", 17, budget_usd=300),
     "plan_done": lambda c: build_plan(c, "coding", 30, "ged", 3, ["CPC"]),
     "match": lambda c: match_track(c, parse_answers("yynnyy", c.questions)),
     "training": lambda c: training_guide(c),
-    "sources": lambda c: advice.sources_report(c, today=dt.date(2026, 11, 26)),
+    "sources": lambda c: sources_report(c, today=dt.date(2026, 11, 26)),
 }
 
 
@@ -57,7 +65,7 @@ def test_golden(name: str, catalog: Catalog, update_golden: bool) -> None:
 
 
 def test_ascii_symbols(catalog: Catalog, update_golden: bool) -> None:
-    text = _text(advice.eligibility(catalog, 17, None), ascii_only=True)
+    text = _text(eligibility(catalog, 17, None), ascii_only=True)
     _check("eligible_17_ascii", text, update_golden)
     assert "x not met" in text and not {"✓", "✗", "•"} & set(text)
 
@@ -66,21 +74,21 @@ def test_every_result_type_has_a_renderer() -> None:
     from mbcadvisor.advice.match import Match
     from mbcadvisor.advice.plan import Plan
     from mbcadvisor.advice.training import TrainingGuide
-    from mbcadvisor.markdown import WRITERS
+    from mbcadvisor.document import BUILDERS
     from mbcadvisor.render import RENDERERS
 
     answers = {
-        advice.Comparison,
-        advice.CertListing,
-        advice.CertDetail,
-        advice.Eligibility,
-        advice.PayReport,
-        advice.SourcesReport,
+        Comparison,
+        CertListing,
+        CertDetail,
+        Eligibility,
+        PayReport,
+        SourcesReport,
         Plan,
         Match,
         TrainingGuide,
     }
-    assert set(RENDERERS) == {a.__name__ for a in answers} == set(WRITERS)
+    assert set(RENDERERS) == {a.__name__ for a in answers} == set(BUILDERS)
 
 
 def test_pay_bar_marks() -> None:
@@ -108,7 +116,7 @@ def test_listing_of_the_real_data_fits_and_keeps_names_whole(
 ) -> None:
     """At any width: no line too wide, no ellipsis, every name's words all there in order; a
     table where it fits (86 columns), two lines per credential below."""
-    listing = advice.list_certs(real_catalog, advice.CertFilters())
+    listing = list_certs(real_catalog, CertFilters())
     text = _text(listing, width=width)
     assert max(len(line) for line in text.splitlines()) <= width
     assert "…" not in text
@@ -123,7 +131,7 @@ def test_listing_of_the_real_data_fits_and_keeps_names_whole(
 
 
 def test_listing_columns_line_up_and_rows_wrap_in_their_column(real_catalog: Catalog) -> None:
-    listing = advice.list_certs(real_catalog, advice.CertFilters(track="billing"))
+    listing = list_certs(real_catalog, CertFilters(track="billing"))
     lines = _text(listing, width=100).splitlines()
     header = next(line for line in lines if line.startswith("  ID "))
     body_at = header.index("Body")
@@ -134,3 +142,14 @@ def test_listing_columns_line_up_and_rows_wrap_in_their_column(real_catalog: Cat
             assert line[body_at : body_at + 5].strip() in {"AAPC", "AHIMA", "AMBA", "NHA", "PMI"}
         else:  # a wrapped name or pass mark: nothing under Body
             assert not line[body_at : body_at + 5].strip()
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden_markdown_and_plain(name: str, catalog: Catalog, update_golden: bool) -> None:
+    """Markdown and --plain, each written by its own format module from the same document."""
+    from mbcadvisor import markdown, plain
+    from mbcadvisor.document import document
+
+    doc = document(CASES[name](catalog))
+    _check(name, markdown.write(doc), update_golden, ".md")
+    _check(name, plain.write(doc), update_golden, ".plain")

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from mbcadvisor.cli import _complete, app
+from mbcadvisor.datafiles import packaged_data_dir
 from mbcadvisor.errors import DataIssue
-from mbcadvisor.loader import packaged_data_dir
 from mbcadvisor.validation import check_dir
 
 from .conftest import INVALID, VALID
@@ -133,7 +133,7 @@ def test_mutated_data_gives_issues_or_loads(
 
 
 def test_huge_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("mbcadvisor.validation.MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr("mbcadvisor.datafiles.MAX_FILE_BYTES", 1000)
     shutil.copytree(VALID, tmp_path / "d")
     (tmp_path / "d" / "certs.yaml").write_text("# " + "x" * 2000)
     _, issues = check_dir(tmp_path / "d")
@@ -293,14 +293,14 @@ def test_interactive_match_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_ascii_console_replaces_what_it_cannot_show(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from mbcadvisor import advice
+    from mbcadvisor.advice.certs import CertFilters, list_certs
     from mbcadvisor.loader import load_catalog
     from mbcadvisor.output import emit
 
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="ascii")
     monkeypatch.setattr(sys, "stdout", stream)
-    emit(advice.list_certs(load_catalog(), advice.CertFilters(track="coding")))
+    emit(list_certs(load_catalog(), CertFilters(track="coding")))
     stream.flush()
     raw.getvalue().decode("ascii")
 
@@ -335,19 +335,26 @@ def test_entry_point_answers_version_without_typer(
 
 @pytest.mark.parametrize("encoding", ["utf-8", "latin-1", "ascii", "cp1252"])
 def test_json_in_any_stdout_encoding(monkeypatch: pytest.MonkeyPatch, encoding: str) -> None:
-    """JSON goes out as UTF-8 where stdout is UTF-8, else as ASCII with \\u escapes: either way
-    the same data, and never an encoding error."""
+    """JSON goes out as UTF-8 where stdout takes it, else as ASCII with \\u escapes: either way
+    the same data, and never an encoding error or a '?'."""
+    import dataclasses
     import io
 
-    from mbcadvisor.output import _write_stdout, json_chunks
+    from mbcadvisor.advice.result import Result
+    from mbcadvisor.output import Format, emit
 
-    data = {"name": "Coder \u2013 \u2713 \u00e9 \U0001f600", "list": ["a", "\u2013"]}
+    @dataclasses.dataclass(frozen=True)
+    class Answer(Result):
+        name: str
+        items: list[str]
+
+    answer = Answer(name="Coder \u2013 \u2713 \u00e9 \U0001f600", items=["a", "\u2013"])
     raw = io.BytesIO()
     stdout = io.TextIOWrapper(raw, encoding=encoding)
     monkeypatch.setattr(sys, "stdout", stdout)
-    _write_stdout(json_chunks(data))
+    emit(answer, Format.json)
     stdout.flush()
     written = raw.getvalue()
-    assert json.loads(written.decode(encoding)) == data
+    assert json.loads(written.decode(encoding)) == {"name": answer.name, "items": answer.items}
     if encoding != "utf-8":
         assert written.isascii()

@@ -7,10 +7,11 @@ anything unexpected becomes one line and exit 3 (MBC_DEBUG=1 shows the traceback
 from __future__ import annotations
 
 import functools
+import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, cast
 
 import typer
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
@@ -18,6 +19,9 @@ from typer.core import TyperGroup
 
 from mbcadvisor import __version__
 from mbcadvisor.output import Format, check_export, debug_enabled, emit, error
+
+if TYPE_CHECKING:
+    from mbcadvisor.advice.result import Result
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -101,7 +105,8 @@ ExportOpt = Annotated[
     Path | None,
     typer.Option(
         "--export",
-        help="Also save what is shown to FILE.svg, FILE.html or FILE.txt.",
+        help="Also save the answer shown: FILE.txt (its text), FILE.html (a page) or "
+        "FILE.svg (a picture).",
         show_default=False,
         metavar="FILE",
     ),
@@ -117,7 +122,7 @@ DataDirOpt = Annotated[
 ]
 
 
-def _show(result: Any, as_json: bool, fmt: Format, export: Path | None, plain: bool) -> None:
+def _show(result: Result, as_json: bool, fmt: Format, export: Path | None, plain: bool) -> None:
     """Emit in the chosen format; --json and --plain are short for --format json / plain."""
     if as_json + plain > 1 or ((as_json or plain) and fmt is not Format.table):
         raise typer.BadParameter("give one of --json, --plain or --format")
@@ -130,7 +135,7 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
     def complete(incomplete: str) -> list[str]:
         try:
             from mbcadvisor.loader import load_catalog
-            from mbcadvisor.vocab import LEVELS, TRACKS
+            from mbcadvisor.models import LEVELS, TRACKS
 
             fixed = {
                 "track": TRACKS,
@@ -143,7 +148,7 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
                 catalog = load_catalog()
                 names = {
                     "role": [n for r in catalog.roles for n in (r.id, *r.aliases)],
-                    "cert": catalog.cert_ids,
+                    "cert": [c.id for c in catalog.certs],
                     "body": [b.id for b in catalog.bodies],
                 }[kind]
         except Exception:  # completion must never print a traceback into the shell
@@ -164,7 +169,10 @@ def boundary(command: F) -> F:
         except MbcError as exc:
             error(str(exc))
             raise typer.Exit(exc.exit_code) from None
-        except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt, BrokenPipeError):
+        except BrokenPipeError:  # `mbc ... | head`: the reader has all it wanted
+            _quiet_stdout()
+            raise typer.Exit(0) from None
+        except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt):
             raise
         except Exception as exc:
             if debug_enabled():
@@ -184,6 +192,13 @@ def _schooling(ged: bool, diploma: bool) -> Literal["diploma", "ged"] | None:
     if ged and diploma:
         raise typer.BadParameter("give --ged or --diploma, not both")
     return "diploma" if diploma else "ged" if ged else None
+
+
+def _finite(value: float | None) -> float | None:
+    """A number option must be a number: 'nan' and 'inf' are refused."""
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a number of dollars or years")
+    return value
 
 
 def _version(value: bool) -> None:
@@ -224,7 +239,7 @@ def compare(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Compare roles side by side: duties, workplaces, skills, pay, training, certifications."""
-    from mbcadvisor.advice import compare_roles
+    from mbcadvisor.advice.compare import compare_roles
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
@@ -281,6 +296,7 @@ def certs(
         typer.Option(
             "--max-fee",
             min=0,
+            callback=_finite,
             help="Only exams whose cheapest listed fee is at most this (USD).",
             show_default=False,
         ),
@@ -306,7 +322,8 @@ def certs(
     data_dir: DataDirOpt = None,
 ) -> None:
     """List certifications by track, with exam facts and fees; or show one in full."""
-    from mbcadvisor import advice
+    from mbcadvisor.advice import certs as advice
+    from mbcadvisor.advice.names import find_body, find_level, find_track, pick
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
@@ -317,12 +334,12 @@ def certs(
         _show(advice.cert_detail(catalog, cert_id), as_json, fmt, export, plain)
         return
     filters = advice.CertFilters(
-        track=advice.find_track(track) if track is not None else None,
-        body=advice.find_body(catalog, body).id if body is not None else None,
-        level=advice.find_level(level) if level is not None else None,
+        track=find_track(track) if track is not None else None,
+        body=find_body(catalog, body).id if body is not None else None,
+        level=find_level(level) if level is not None else None,
         max_fee=max_fee,
         remote=remote,
-        sort=cast("advice.CertSort", advice.pick("sort", sort, {s: s for s in advice.CERT_SORTS})),
+        sort=cast("advice.CertSort", pick("sort", sort, {s: s for s in advice.CERT_SORTS})),
     )
     _show(advice.list_certs(catalog, filters), as_json, fmt, export, plain)
 
@@ -350,7 +367,7 @@ def eligible(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Check the enrollment requirements of a training program (age; diploma or GED)."""
-    from mbcadvisor.advice import eligibility
+    from mbcadvisor.advice.eligibility import eligibility
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
@@ -377,7 +394,7 @@ def pay(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Pay distribution of each role from BLS (10th to 90th percentile, median marked)."""
-    from mbcadvisor.advice import pay_report
+    from mbcadvisor.advice.pay import pay_report
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
@@ -397,7 +414,7 @@ def sources(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Every source behind the data: what it backs, its date and kind (official or secondary)."""
-    from mbcadvisor.advice import sources_report
+    from mbcadvisor.advice.sources import sources_report
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
@@ -430,7 +447,7 @@ def data_validate(
     """Check every data file: one line per problem (file:line:column  field  message)."""
     import json
 
-    from mbcadvisor.loader import resolve_data_dir
+    from mbcadvisor.datafiles import resolve_data_dir
     from mbcadvisor.validation import check_dir
 
     folder = resolve_data_dir(path)
@@ -468,12 +485,14 @@ def data_schema(
     """Print the JSON Schema of the data files, for editors that validate YAML as you type."""
     import json
 
-    from mbcadvisor.advice import pick
+    from pydantic import TypeAdapter
+
+    from mbcadvisor.advice.names import pick
     from mbcadvisor.models import FILES
 
     names = {n: n for n in FILES} | {n.removesuffix(".yaml"): n for n in FILES}
     chosen = [pick("data file", file, names)] if file is not None else list(FILES)
-    schemas = {name: FILES[name].model_json_schema() for name in chosen}
+    schemas = {name: TypeAdapter(FILES[name]).json_schema() for name in chosen}
     document = schemas[chosen[0]] if file is not None else schemas
     sys.stdout.write(json.dumps(document, indent=2) + "\n")
 
@@ -504,7 +523,10 @@ def plan(
     ged: GedOpt = False,
     diploma: DiplomaOpt = False,
     experience_years: Annotated[
-        float, typer.Option("--experience-years", help="Years of billing or coding work.")
+        float,
+        typer.Option(
+            "--experience-years", callback=_finite, help="Years of billing or coding work."
+        ),
     ] = 0,
     certs_held: Annotated[
         str | None,
@@ -512,7 +534,9 @@ def plan(
     ] = None,
     budget: Annotated[
         float | None,
-        typer.Option("--budget", help="What you can spend, in USD.", show_default=False),
+        typer.Option(
+            "--budget", callback=_finite, help="What you can spend, in USD.", show_default=False
+        ),
     ] = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
@@ -601,12 +625,29 @@ def training(
 
 def main() -> None:
     """Console-script entry point: nothing escapes as a traceback unless MBC_DEBUG=1."""
+    if sys.stdout is None:  # started with stdout closed (`mbc ... >&-`)
+        error("standard output is closed; nothing was written")
+        sys.exit(EXIT_USER)
     try:
         app(prog_name="mbc")
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:  # `mbc ... | head`: the reader has all it wanted
+        _quiet_stdout()
+        sys.exit(0)
     except Exception as exc:
         if debug_enabled():
             raise
         error(f"internal error: {type(exc).__name__}: {exc}; run with MBC_DEBUG=1 for details")
         sys.exit(EXIT_INTERNAL)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's flush at exit does not complain again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

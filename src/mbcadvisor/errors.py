@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mbcadvisor.models import FORBIDDEN
+
 
 class MbcError(Exception):
     """A problem the user can fix: an unknown name, a bad path, a bad value. Exit code 1."""
@@ -12,8 +14,9 @@ class MbcError(Exception):
 
 
 def printable(text: str) -> str:
-    """Text safe for a one-line message: control characters shown escaped."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    """Text that cannot act on a terminal or break a line: every character data may not hold
+    (models.FORBIDDEN: controls, line separators, bidirectional overrides) shown escaped."""
+    return FORBIDDEN.sub(lambda found: repr(found[0])[1:-1], text)
 
 
 class UnknownNameError(MbcError):
@@ -48,7 +51,7 @@ class DataIssue:
             if self.column is not None:
                 where += f":{self.column}"
         field = f"  {self.field}" if self.field else ""
-        return f"{where}{field}  {self.message}"
+        return printable(f"{where}{field}  {self.message}")  # one line, whatever the data held
 
 
 class DataError(MbcError):

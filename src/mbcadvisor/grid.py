@@ -55,7 +55,10 @@ def wrap_cell(text: str, width: int) -> list[str]:
 
 def wrap(text: str, width: int, hang: int = 0) -> list[str]:
     """Greedy word wrap to `width` columns (lines after the first to `width - hang`, for the
-    caller to indent); a word longer than a line is cut."""
+    caller to indent); a word longer than a line is cut. Every line holds at least one
+    character, however narrow the width, so that wrapping always ends."""
+    width = max(1, width)
+    hang = min(hang, width - 1)
     if (len(text) if text.isascii() else cell_width(text)) <= width:
         return [text]
     lines: list[str] = []

@@ -1,15 +1,125 @@
-"""Pydantic models of the data files: one strict base, every record with its sources and date."""
+"""The data's schema: frozen dataclasses that pydantic validates and mbc answers from.
+
+One record type: validation (validation.py) hands pydantic these very classes, and what the
+cache gives back is built from them too, so a record's static type is what it is at run time.
+Importing this module costs no pydantic: each rule pydantic enforces is an annotation (a
+`Rule` or `Past` marker) that is read only when a file is validated.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from typing import Annotated, Literal
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # pragma: no cover - Python 3.10
+    from typing_extensions import dataclass_transform
 
-from mbcadvisor.vocab import LEVELS, TRACKS, Delivery, Level, SourceKind, Track
+# --- closed vocabularies -------------------------------------------------------------------------
 
-__all__ = ["LEVELS", "TRACKS", "Delivery", "Level", "SourceKind", "Track"]
+Track = Literal["billing", "coding", "auditing", "cdi", "management"]
+TRACKS: tuple[Track, ...] = ("billing", "coding", "auditing", "cdi", "management")
+Level = Literal["entry", "advanced", "specialty"]
+LEVELS: tuple[Level, ...] = ("entry", "advanced", "specialty")
+Delivery = Literal["online", "test_center", "paper"]
+SourceKind = Literal["official", "secondary"]
+
+
+# Characters no data text may hold: they could move the cursor, recolor or rewrite a terminal
+# line, forge a line of plain output, or reorder text on screen. Control characters (C0, DEL,
+# C1: ESC, tab and newline among them), the Unicode line and paragraph separators, and the
+# bidirectional marks and overrides.
+FORBIDDEN = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+# --- records ------------------------------------------------------------------------------------
+
+R = TypeVar("R", bound="type[Record]")
+
+
+class Record:
+    """Base of every record and answer: built by keyword, frozen once built, compared field by
+    field. These methods are written once here rather than generated for each class, as
+    @dataclass would (an exec() per method and class, 17 ms of every start)."""
+
+    __record_fields__: ClassVar[tuple[tuple[str, Any, Any], ...]] = ()
+
+    def __init__(self, **values: Any) -> None:
+        for name, default, factory in self.__record_fields__:
+            if name in values:
+                value = values.pop(name)
+            elif default is not dataclasses.MISSING:
+                value = default
+            elif factory is not dataclasses.MISSING:
+                value = factory()
+            else:
+                raise TypeError(f"{type(self).__name__}: missing field '{name}'")
+            object.__setattr__(self, name, value)
+        if values:
+            raise TypeError(f"{type(self).__name__}: unknown field '{next(iter(values))}'")
+        check: Callable[[], None] | None = getattr(self, "__post_init__", None)
+        if check is not None:
+            check()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field '{name}'")
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field '{name}'")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and all(
+            getattr(self, name) == getattr(other, name) for name, _, _ in self.__record_fields__
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # records hold lists
+
+    def __repr__(self) -> str:
+        fields = (f"{name}={getattr(self, name)!r}" for name, _, _ in self.__record_fields__)
+        return f"{type(self).__name__}({', '.join(fields)})"
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(field,))
+def record(cls: R) -> R:
+    """Make a Record subclass a dataclass (its fields known to pydantic, mypy and
+    dataclasses.fields) whose methods are Record's."""
+    made = dataclass(init=False, repr=False, eq=False, match_args=False)(cls)  # the same class
+    fields = vars(made)["__dataclass_fields__"].values()
+    cls.__record_fields__ = tuple((f.name, f.default, f.default_factory) for f in fields)
+    return cls
+
+
+# --- rules, as annotations pydantic reads --------------------------------------------------------
+
+
+class Rule:
+    """Constraints on a value (`ge`, `le`, `gt`, `min_length`, `max_length`, `pattern`), set on
+    the schema pydantic builds for it, so that they also appear in `mbc data schema`."""
+
+    def __init__(self, **constraints: Any) -> None:
+        self.constraints = constraints
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema.update(self.constraints)
+        return schema
+
+
+class Past:
+    """A date that is not after today (a page cannot be dated in the future)."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(_not_in_future, handler(source))
 
 
 def _not_in_future(value: dt.date) -> dt.date:
@@ -18,324 +128,498 @@ def _not_in_future(value: dt.date) -> dt.date:
     return value
 
 
-PastDate = Annotated[dt.date, AfterValidator(_not_in_future)]
-Usd = Annotated[float, Field(gt=0, le=5_000, description="US dollars (fees and dues)")]
-CostUsd = Annotated[float, Field(gt=0, le=200_000, description="US dollars (program costs)")]
-Text = Annotated[str, Field(min_length=1)]
-Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+PastDate = Annotated[dt.date, Past()]
+Usd = Annotated[float, Rule(gt=0, le=5_000)]  # fees and dues
+CostUsd = Annotated[float, Rule(gt=0, le=200_000)]  # program costs
+Money = Annotated[float, Rule(gt=0)]
+Text = Annotated[str, Rule(min_length=1)]
+Id = Annotated[str, Rule(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+Url = Annotated[str, Rule(pattern=r"^https?://\S+$")]
+Soc = Annotated[str, Rule(pattern=r"^\d{2}-\d{4}$")]
+
+# Unknown fields are errors, and each field's docstring is its description in the JSON Schema.
+CONFIG = {"extra": "forbid", "use_attribute_docstrings": True}
 
 
-class Strict(BaseModel):
-    """Base of every data model: unknown fields are errors and records never change once loaded."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+# --- sources ------------------------------------------------------------------------------------
 
 
-class Source(Strict):
+@record
+class Source(Record):
     """A public page that states some of a record's facts."""
 
-    url: str = Field(pattern=r"^https?://\S+$", description="Address of the page.")
-    title: Text = Field(description="Short human title of the page.")
-    kind: SourceKind = Field(
-        description="official: the credentialing body's, BLS's or O*NET's own page; "
-        "secondary: anything else (schools, career sites quoting BLS)."
-    )
-    as_of: PastDate | None = Field(
-        description="Date the page states (its update or copyright date, or the data year it "
-        "reports); null when the page states no date."
-    )
-    backs: Text = Field(description="Which facts of the record this page states.")
+    __pydantic_config__ = CONFIG
+
+    url: Url
+    """Address of the page."""
+    title: Text
+    """Short human title of the page."""
+    kind: SourceKind
+    """official: the credentialing body's, BLS's or O*NET's own page; secondary: anything else
+    (schools, career sites quoting BLS)."""
+    as_of: PastDate | None
+    """Date the page states (its update or copyright date, or the data year it reports); null
+    when the page states no date."""
+    backs: Text
+    """Which facts of the record this page states."""
 
 
-class Sourced(Strict):
+@record
+class Sourced(Record):
     """A record whose facts are backed by sources and dated."""
 
-    sources: list[Source] = Field(min_length=1, description="Pages stating this record's facts.")
-    as_of: PastDate = Field(
-        description="Date the record's facts hold as of: its newest dated source, or, where no "
-        "source states a date, the day the pages were checked."
-    )
-    notes: list[Text] = Field(
-        default_factory=list, description="Conflicts between sources, changes over time, caveats."
-    )
+    __pydantic_config__ = CONFIG
+
+    sources: Annotated[list[Source], Rule(min_length=1)]
+    """Pages stating this record's facts."""
+    as_of: PastDate
+    """Date the record's facts hold as of: its newest dated source, or, where no source states a
+    date, the day the pages were checked."""
+    notes: list[Text] = field(default_factory=list)
+    """Conflicts between sources, changes over time, caveats."""
 
 
-class Exam(Strict):
+# --- certifications and bodies ------------------------------------------------------------------
+
+
+@record
+class Exam(Record):
     """The certification exam; null means the value is not known from a source."""
 
-    questions: int | None = Field(default=None, ge=1, le=1000, description="Number of questions.")
-    minutes: int | None = Field(default=None, ge=1, le=1440, description="Total time in minutes.")
-    passing_score: str | None = Field(default=None, description="As the body states it.")
-    open_book: bool | None = Field(default=None, description="Whether code books may be used.")
-    books: list[Text] = Field(default_factory=list, description="Manuals allowed in the exam.")
-    delivery: list[Delivery] = Field(
-        default_factory=list, description="online (remote proctored), test_centre, paper."
-    )
-    note: str | None = Field(default=None, description="What changed when, unknowns.")
+    __pydantic_config__ = CONFIG
+
+    questions: Annotated[int, Rule(ge=1, le=1000)] | None = None
+    """Number of questions."""
+    minutes: Annotated[int, Rule(ge=1, le=1440)] | None = None
+    """Total time in minutes."""
+    passing_score: Text | None = None
+    """As the body states it."""
+    open_book: bool | None = None
+    """Whether code books may be used."""
+    books: list[Text] = field(default_factory=list)
+    """Manuals allowed in the exam."""
+    delivery: list[Delivery] = field(default_factory=list)
+    """online (remote proctored), test_center, paper."""
+    note: Text | None = None
+    """What changed when, unknowns."""
 
 
-class Fees(Strict):
+@record
+class Fees(Record):
     """What the exam costs."""
 
-    exam_usd: Usd | None = Field(default=None, description="Standard price of one attempt.")
-    member_usd: Usd | None = Field(default=None, description="Price for members of the body.")
-    non_member_usd: Usd | None = Field(default=None, description="Price for non-members.")
-    student_usd: Usd | None = Field(default=None, description="Price for students.")
-    includes: str | None = Field(default=None, description="What the fee includes (a retake...).")
-    note: str | None = Field(default=None, description="Caveats and unknowns.")
+    __pydantic_config__ = CONFIG
+
+    exam_usd: Usd | None = None
+    """Standard price of one attempt."""
+    member_usd: Usd | None = None
+    """Price for members of the body."""
+    non_member_usd: Usd | None = None
+    """Price for non-members."""
+    student_usd: Usd | None = None
+    """Price for students."""
+    includes: Text | None = None
+    """What the fee includes (a retake...)."""
+    note: Text | None = None
+    """Caveats and unknowns."""
 
 
-class Membership(Strict):
+@record
+class Membership(Record):
     """Membership of the issuing body."""
 
-    required: bool | None = Field(default=None, description="Required to sit or hold the exam.")
-    annual_fee_usd: Usd | None = Field(default=None, description="Yearly membership fee.")
-    note: str | None = Field(default=None, description="Caveats and unknowns.")
+    __pydantic_config__ = CONFIG
+
+    required: bool | None = None
+    """Required to sit or hold the exam."""
+    annual_fee_usd: Usd | None = None
+    """Yearly membership fee."""
+    note: Text | None = None
+    """Caveats and unknowns."""
 
 
-class Prerequisites(Strict):
+@record
+class Prerequisites(Record):
     """What a candidate needs before sitting the exam."""
 
-    experience: str | None = Field(default=None, description="Work experience required.")
-    education: str | None = Field(default=None, description="Education required.")
-    credentials: list[Id] = Field(default_factory=list, description="Credential ids required.")
-    note: str | None = Field(default=None, description="Caveats and unknowns.")
+    __pydantic_config__ = CONFIG
+
+    experience: Text | None = None
+    """Work experience required."""
+    education: Text | None = None
+    """Education required."""
+    credentials: list[Id] = field(default_factory=list)
+    """Credential ids required."""
+    note: Text | None = None
+    """Caveats and unknowns."""
 
 
-class Renewal(Strict):
+@record
+class Renewal(Record):
     """Keeping the credential current."""
 
-    ceus: int | None = Field(default=None, ge=1, le=200, description="Continuing education units.")
-    cycle_years: int | None = Field(default=None, ge=1, le=10, description="Years per cycle.")
-    fee_usd: Usd | None = Field(default=None, description="Renewal fee per cycle.")
-    note: str | None = Field(default=None, description="Caveats and unknowns.")
+    __pydantic_config__ = CONFIG
+
+    ceus: Annotated[int, Rule(ge=1, le=200)] | None = None
+    """Continuing education units."""
+    cycle_years: Annotated[int, Rule(ge=1, le=10)] | None = None
+    """Years per cycle."""
+    fee_usd: Usd | None = None
+    """Renewal fee per cycle."""
+    note: Text | None = None
+    """Caveats and unknowns."""
 
 
-class Apprentice(Strict):
+@record
+class Apprentice(Record):
     """Apprentice status given to new credential holders without experience."""
 
-    designation: Text = Field(description="The apprentice designation, e.g. CPC-A.")
-    removal: Text = Field(description="How the apprentice status is removed.")
+    __pydantic_config__ = CONFIG
+
+    designation: Text
+    """The apprentice designation, e.g. CPC-A."""
+    removal: Text
+    """How the apprentice status is removed."""
 
 
+@record
 class Cert(Sourced):
     """A certification in medical billing, coding, auditing, CDI or practice management."""
 
-    id: Id = Field(description="The body's acronym, e.g. CPC.")
-    name: Text = Field(description="Full name of the credential.")
-    body: Id = Field(description="Id of the issuing body in bodies.yaml.")
-    tracks: list[Track] = Field(min_length=1, description="Career tracks the credential serves.")
-    level: Level = Field(description="entry, advanced or specialty.")
-    setting: str | None = Field(default=None, description="Where holders work.")
-    specialty: str | None = Field(default=None, description="Medical specialty, if any.")
-    summary: Text = Field(description="What the credential shows, in one sentence.")
-    in_article: bool = Field(default=False, description="Named in the project's source article.")
-    exam: Exam = Field(default_factory=Exam, description="The exam.")
-    fees: Fees = Field(default_factory=Fees, description="Exam fees.")
-    membership: Membership = Field(default_factory=Membership, description="Body membership.")
-    prerequisites: Prerequisites = Field(default_factory=Prerequisites, description="Before.")
-    renewal: Renewal = Field(default_factory=Renewal, description="Keeping it current.")
-    apprentice: Apprentice | None = Field(default=None, description="Apprentice status, if any.")
+    id: Id
+    """The body's acronym, e.g. CPC."""
+    name: Text
+    """Full name of the credential."""
+    body: Id
+    """Id of the issuing body in bodies.yaml."""
+    tracks: Annotated[list[Track], Rule(min_length=1)]
+    """Career tracks the credential serves."""
+    level: Level
+    """entry, advanced or specialty."""
+    setting: Text | None = None
+    """Where holders work."""
+    specialty: Text | None = None
+    """Medical specialty, if any."""
+    summary: Text
+    """What the credential shows, in one sentence."""
+    in_article: bool = False
+    """Named in the project's source article."""
+    exam: Exam = field(default_factory=Exam)
+    """The exam."""
+    fees: Fees = field(default_factory=Fees)
+    """Exam fees."""
+    membership: Membership = field(default_factory=Membership)
+    """Body membership."""
+    prerequisites: Prerequisites = field(default_factory=Prerequisites)
+    """Before the exam."""
+    renewal: Renewal = field(default_factory=Renewal)
+    """Keeping it current."""
+    apprentice: Apprentice | None = None
+    """Apprentice status, if any."""
 
 
+@record
 class Body(Sourced):
-    """An organisation that issues credentials."""
+    """An organization that issues credentials."""
 
-    id: Id = Field(description="Short lowercase id, e.g. aapc.")
-    acronym: Text = Field(description="How the body is usually written, e.g. AAPC.")
-    name: Text = Field(description="Full name.")
-    formerly: str | None = Field(default=None, description="Former name, if any.")
-    url: str = Field(pattern=r"^https?://\S+$", description="Home page.")
+    id: Id
+    """Short lowercase id, e.g. aapc."""
+    acronym: Text
+    """How the body is usually written, e.g. AAPC."""
+    name: Text
+    """Full name."""
+    formerly: Text | None = None
+    """Former name, if any."""
+    url: Url
+    """Home page."""
 
 
-class Remote(Strict):
+# --- roles --------------------------------------------------------------------------------------
+
+
+@record
+class Remote(Record):
     """Working from home, and the realistic caveat."""
 
-    summary: Text = Field(description="How common remote work is.")
-    caveat: Text = Field(description="What usually comes first.")
+    __pydantic_config__ = CONFIG
+
+    summary: Text
+    """How common remote work is."""
+    caveat: Text
+    """What usually comes first."""
 
 
+@record
 class Role(Sourced):
     """A career role: medical biller or medical coder."""
 
-    id: Id = Field(description="Short id used on the command line, e.g. billing.")
-    name: Text = Field(description="Human name of the role.")
-    aliases: list[Text] = Field(default_factory=list, description="Other names users type.")
-    summary: Text = Field(description="One-sentence description.")
-    duties: list[Text] = Field(min_length=1, description="What the role does.")
-    workplaces: list[Text] = Field(min_length=1, description="Where the role works.")
-    skills: list[Text] = Field(min_length=1, description="Skills the role needs.")
-    suits: list[Text] = Field(default_factory=list, description="Who the role suits.")
-    certs: list[Id] = Field(min_length=1, description="Certification ids of the track.")
-    soc: str = Field(pattern=r"^\d{2}-\d{4}$", description="BLS occupation code for pay.")
-    remote: Remote = Field(description="Working from home.")
-    outlook: Text = Field(description="Job outlook in words.")
-    career_path: list[Text] = Field(min_length=1, description="Steps up the career ladder.")
+    id: Id
+    """Short id used on the command line, e.g. billing."""
+    name: Text
+    """Human name of the role."""
+    aliases: list[Text] = field(default_factory=list)
+    """Other names users type."""
+    summary: Text
+    """One-sentence description."""
+    duties: Annotated[list[Text], Rule(min_length=1)]
+    """What the role does."""
+    workplaces: Annotated[list[Text], Rule(min_length=1)]
+    """Where the role works."""
+    skills: Annotated[list[Text], Rule(min_length=1)]
+    """Skills the role needs."""
+    suits: list[Text] = field(default_factory=list)
+    """Who the role suits."""
+    certs: Annotated[list[Id], Rule(min_length=1)]
+    """Certification ids of the track."""
+    soc: Soc
+    """BLS occupation code for pay."""
+    remote: Remote
+    """Working from home."""
+    outlook: Text
+    """Job outlook in words."""
+    career_path: Annotated[list[Text], Rule(min_length=1)]
+    """Steps up the career ladder."""
 
 
-class Wages(Strict):
+# --- pay and outlook ----------------------------------------------------------------------------
+
+
+@record
+class Wages(Record):
     """A wage distribution: mean and percentiles."""
 
-    mean: float | None = Field(default=None, gt=0, description="Mean wage.")
-    p10: float | None = Field(default=None, gt=0, description="10th percentile.")
-    p25: float | None = Field(default=None, gt=0, description="25th percentile.")
-    median: float | None = Field(default=None, gt=0, description="50th percentile.")
-    p75: float | None = Field(default=None, gt=0, description="75th percentile.")
-    p90: float | None = Field(default=None, gt=0, description="90th percentile ('top 10% earn').")
+    __pydantic_config__ = CONFIG
 
-    @model_validator(mode="after")
-    def _percentiles_in_order(self) -> Wages:
+    mean: Money | None = None
+    """Mean wage."""
+    p10: Money | None = None
+    """10th percentile."""
+    p25: Money | None = None
+    """25th percentile."""
+    median: Money | None = None
+    """50th percentile."""
+    p75: Money | None = None
+    """75th percentile."""
+    p90: Money | None = None
+    """90th percentile ('top 10% earn')."""
+
+    def __post_init__(self) -> None:
         known = [v for v in (self.p10, self.p25, self.median, self.p75, self.p90) if v is not None]
         if known != sorted(known):
             raise ValueError("percentiles must increase: p10 <= p25 <= median <= p75 <= p90")
-        return self
 
 
+@record
 class PayEstimate(Sourced):
     """One year of BLS OEWS national estimates for an occupation."""
 
-    year: int = Field(ge=1990, le=2100, description="OEWS reference year (May).")
-    employment: int | None = Field(default=None, ge=1, description="Number employed.")
-    annual: Wages = Field(description="Annual wages, US dollars.")
-    hourly: Wages = Field(description="Hourly wages, US dollars.")
-    note: str | None = Field(default=None, description="Caveats.")
+    year: Annotated[int, Rule(ge=1990, le=2100)]
+    """OEWS reference year (May)."""
+    employment: Annotated[int, Rule(ge=1)] | None = None
+    """Number employed."""
+    annual: Wages
+    """Annual wages, US dollars."""
+    hourly: Wages
+    """Hourly wages, US dollars."""
+    note: Text | None = None
+    """Caveats."""
 
-    @model_validator(mode="after")
-    def _annual_above_hourly(self) -> PayEstimate:
-        if self.annual.median and self.hourly.median and self.annual.median < self.hourly.median:
+    def __post_init__(self) -> None:
+        annual, hourly = self.annual.median, self.hourly.median
+        if annual and hourly and annual < hourly:
             raise ValueError("annual median is below hourly median: are the two swapped?")
-        return self
 
 
+@record
 class Outlook(Sourced):
     """A BLS employment projection."""
 
-    period: str = Field(pattern=r"^\d{4}-\d{2,4}$", description="Projection period, e.g. 2024-34.")
-    growth_percent: float | None = Field(default=None, ge=-100, le=100, description="Change, %.")
-    wording: str | None = Field(default=None, description="BLS's words for the growth rate.")
-    employment_start: int | None = Field(default=None, ge=1, description="Employment at start.")
-    employment_end: int | None = Field(default=None, ge=1, description="Projected at the end.")
-    openings_per_year: int | None = Field(default=None, ge=1, description="Openings each year.")
-    covers: str | None = Field(
-        default=None,
-        description="The wider BLS group the figures are for, when not this SOC alone.",
-    )
+    period: Annotated[str, Rule(pattern=r"^\d{4}-\d{2,4}$")]
+    """Projection period, e.g. 2024-34."""
+    growth_percent: Annotated[float, Rule(ge=-100, le=100)] | None = None
+    """Change, in percent."""
+    wording: Text | None = None
+    """BLS's words for the growth rate."""
+    employment_start: Annotated[int, Rule(ge=1)] | None = None
+    """Employment at the start."""
+    employment_end: Annotated[int, Rule(ge=1)] | None = None
+    """Projected at the end."""
+    openings_per_year: Annotated[int, Rule(ge=1)] | None = None
+    """Openings each year."""
+    covers: Text | None = None
+    """The wider BLS group the figures are for, when not this SOC alone."""
 
 
-class Occupation(Strict):
+@record
+class Occupation(Record):
     """A BLS occupation (SOC code) with its pay estimates and outlook."""
 
-    soc: str = Field(pattern=r"^\d{2}-\d{4}$", description="Standard Occupational Classification.")
-    title: Text = Field(description="BLS title.")
-    estimates: list[PayEstimate] = Field(min_length=1, description="OEWS estimates by year.")
-    outlook: list[Outlook] = Field(default_factory=list, description="Projections, newest first.")
-    article_check: str | None = Field(default=None, description="The article's figures checked.")
+    __pydantic_config__ = CONFIG
+
+    soc: Soc
+    """Standard Occupational Classification code."""
+    title: Text
+    """BLS title."""
+    estimates: Annotated[list[PayEstimate], Rule(min_length=1)]
+    """OEWS estimates by year."""
+    outlook: list[Outlook] = field(default_factory=list)
+    """Projections, newest first."""
+    article_check: Text | None = None
+    """The article's figures checked."""
 
 
+# --- training and the questionnaire ---------------------------------------------------------------
+
+
+@record
 class Requirement(Sourced):
     """An enrollment requirement of a training program."""
 
-    id: Id = Field(description="Short id.")
-    kind: Literal["min_age", "diploma_or_ged"] = Field(description="What is checked.")
-    label: Text = Field(description="How the requirement reads in a checklist.")
-    value: int | None = Field(default=None, description="The figure, e.g. 18 for min_age.")
-    exceptions: str | None = Field(default=None, description="Known exceptions, sourced.")
-    remedy: Text = Field(description="What to do when it is not met.")
+    id: Id
+    """Short id."""
+    kind: Literal["min_age", "diploma_or_ged"]
+    """What is checked."""
+    label: Text
+    """How the requirement reads in a checklist."""
+    value: int | None = None
+    """The figure, e.g. 18 for min_age."""
+    exceptions: Text | None = None
+    """Known exceptions, sourced."""
+    remedy: Text
+    """What to do when it is not met."""
 
 
+@record
 class Program(Sourced):
     """A kind of training program."""
 
-    id: Id = Field(description="Short id.")
-    name: Text = Field(description="Kind of program.")
-    credential: Text = Field(description="What the graduate earns.")
-    min_months: int | None = Field(default=None, ge=1, le=72, description="Shortest length.")
-    max_months: int | None = Field(default=None, ge=1, le=72, description="Longest length.")
-    cost_min_usd: CostUsd | None = Field(default=None, description="Lowest total cost found.")
-    cost_max_usd: CostUsd | None = Field(default=None, description="Highest total cost found.")
+    id: Id
+    """Short id."""
+    name: Text
+    """Kind of program."""
+    credential: Text
+    """What the graduate earns."""
+    min_months: Annotated[int, Rule(ge=1, le=72)] | None = None
+    """Shortest length."""
+    max_months: Annotated[int, Rule(ge=1, le=72)] | None = None
+    """Longest length."""
+    cost_min_usd: CostUsd | None = None
+    """Lowest total cost found."""
+    cost_max_usd: CostUsd | None = None
+    """Highest total cost found."""
 
 
+@record
 class Guidance(Sourced):
     """A sourced piece of advice: a question to ask a school, a red flag, a reality check."""
 
-    id: Id = Field(description="Short id.")
-    text: Text = Field(description="The advice, in one or two sentences.")
+    id: Id
+    """Short id."""
+    text: Text
+    """The advice, in one or two sentences."""
 
 
+@record
 class Training(Sourced):
     """What training programs require, last and teach."""
 
-    requirements: list[Requirement] = Field(min_length=1, description="To enroll.")
-    programs: list[Program] = Field(min_length=1, description="Kinds of program.")
-    topics: list[Text] = Field(min_length=1, description="What school covers.")
-    builds: list[Text] = Field(default_factory=list, description="What a good school builds.")
-    on_the_job: str | None = Field(default=None, description="Learning on the job instead.")
-    school_questions: list[Guidance] = Field(default_factory=list, description="Ask a school.")
-    red_flags: list[Guidance] = Field(default_factory=list, description="Warning signs.")
-    reality_checks: list[Guidance] = Field(
-        default_factory=list, description="Where people are misled."
-    )
+    requirements: Annotated[list[Requirement], Rule(min_length=1)]
+    """What it takes to enroll."""
+    programs: Annotated[list[Program], Rule(min_length=1)]
+    """Kinds of program."""
+    topics: Annotated[list[Text], Rule(min_length=1)]
+    """What school covers."""
+    builds: list[Text] = field(default_factory=list)
+    """What a good school builds."""
+    on_the_job: Text | None = None
+    """Learning on the job instead."""
+    school_questions: list[Guidance] = field(default_factory=list)
+    """Questions to ask a school."""
+    red_flags: list[Guidance] = field(default_factory=list)
+    """Warning signs."""
+    reality_checks: list[Guidance] = field(default_factory=list)
+    """Where people are misled."""
 
 
+@record
 class Question(Sourced):
     """One question of the `mbc match` questionnaire."""
 
-    id: Id = Field(description="Short id, also the key in --answers.")
-    text: Text = Field(description="The question as asked.")
-    short: Text = Field(description="A few words naming it in the explanation.")
-    favours: dict[Id, Annotated[int, Field(ge=1, le=5)]] = Field(
-        min_length=1, description="Role id -> weight a 'yes' adds to that role."
-    )
+    id: Id
+    """Short id, also the key in --answers."""
+    text: Text
+    """The question as asked."""
+    short: Text
+    """A few words naming it in the explanation."""
+    favours: Annotated[dict[Id, Annotated[int, Rule(ge=1, le=5)]], Rule(min_length=1)]
+    """Role id -> weight a 'yes' adds to that role."""
 
 
-class Catalog(Strict):
-    """Everything mbc knows, from every data file, cross-checked."""
-
-    roles: list[Role]
-    certs: list[Cert]
-    bodies: list[Body]
-    occupations: list[Occupation]
-    training: Training
-    questions: list[Question]
+# --- files and the catalog ----------------------------------------------------------------------
 
 
-class RolesFile(Strict):
+@record
+class RolesFile(Record):
     """data/roles.yaml."""
 
-    roles: list[Role] = Field(min_length=1, description="Career roles.")
+    __pydantic_config__ = CONFIG
+
+    roles: Annotated[list[Role], Rule(min_length=1)]
+    """Career roles."""
 
 
-class CertsFile(Strict):
+@record
+class CertsFile(Record):
     """data/certs.yaml."""
 
-    certs: list[Cert] = Field(min_length=1, description="Certifications.")
+    __pydantic_config__ = CONFIG
+
+    certs: Annotated[list[Cert], Rule(min_length=1)]
+    """Certifications."""
 
 
-class BodiesFile(Strict):
+@record
+class BodiesFile(Record):
     """data/bodies.yaml."""
 
-    bodies: list[Body] = Field(min_length=1, description="Credentialing bodies.")
+    __pydantic_config__ = CONFIG
+
+    bodies: Annotated[list[Body], Rule(min_length=1)]
+    """Credentialing bodies."""
 
 
-class PayFile(Strict):
+@record
+class PayFile(Record):
     """data/pay.yaml."""
 
-    occupations: list[Occupation] = Field(min_length=1, description="BLS occupations.")
+    __pydantic_config__ = CONFIG
+
+    occupations: Annotated[list[Occupation], Rule(min_length=1)]
+    """BLS occupations."""
 
 
-class TrainingFile(Strict):
+@record
+class TrainingFile(Record):
     """data/training.yaml."""
 
-    training: Training = Field(description="Training programs and their requirements.")
+    __pydantic_config__ = CONFIG
+
+    training: Training
+    """Training programs and their requirements."""
 
 
-class MatchFile(Strict):
+@record
+class MatchFile(Record):
     """data/match.yaml."""
 
-    questions: list[Question] = Field(min_length=1, description="The match questionnaire.")
+    __pydantic_config__ = CONFIG
+
+    questions: Annotated[list[Question], Rule(min_length=1)]
+    """The match questionnaire."""
 
 
-FILES: dict[str, type[Strict]] = {
+# each data file and the model of its contents, in the order they are read
+FILES: dict[str, type] = {
     "roles.yaml": RolesFile,
     "certs.yaml": CertsFile,
     "bodies.yaml": BodiesFile,
@@ -343,3 +627,17 @@ FILES: dict[str, type[Strict]] = {
     "training.yaml": TrainingFile,
     "match.yaml": MatchFile,
 }
+
+
+@record
+class Catalog(Record):
+    """Everything mbc knows, from every data file, cross-checked."""
+
+    __pydantic_config__ = CONFIG
+
+    roles: list[Role]
+    certs: list[Cert]
+    bodies: list[Body]
+    occupations: list[Occupation]
+    training: Training
+    questions: list[Question]

@@ -1,22 +1,23 @@
-"""The two consoles (answers to stdout, problems to stderr) and emit(): a result in a format."""
+"""Where answers go: emit() writes a result to stdout in a format (a rich table, JSON, Markdown
+or plain lines) and may save it to a file; error() writes a problem to stderr."""
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
-import re
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mbcadvisor.errors import MbcError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from mbcadvisor.advice import Result
-    from mbcadvisor.records import Bytes
+    from mbcadvisor.advice.result import Result
     from mbcadvisor.render import Symbols
 
 
@@ -31,23 +32,15 @@ class Format(str, Enum):
 
 EXPORT_SUFFIXES = (".svg", ".html", ".txt")
 
+# characters outside ASCII that mbc itself writes, and how they read on an ASCII-only stream
+ASCII_STAND_INS = str.maketrans(
+    {"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+     "\u2022": "*", "\u2713": "+", "\u2717": "x", "\u00a0": " ", "\u2026": "..."}
+)  # fmt: skip
 
-def _console(record: bool = False) -> Console:
-    from rich.console import Console
 
-    # rich already honours NO_COLOR, FORCE_COLOR, TERM=dumb and pipes; COLUMNS sets the width
-    return Console(highlight=False, soft_wrap=False, record=record)
-
-
-def _symbols(console: Console) -> Symbols:
-    from mbcadvisor.render import ASCII, UNICODE
-
-    encoding = (console.encoding or "ascii").lower()
-    try:
-        "\u2713\u2717\u2022\u2500\u2588\u2503\u2013".encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return ASCII
-    return UNICODE
+class OutputClosed(MbcError):
+    """Standard output cannot take the answer (closed, or a full disk)."""
 
 
 def check_export(path: Path | None) -> None:
@@ -63,104 +56,110 @@ def check_export(path: Path | None) -> None:
 
 
 def emit(result: Result, fmt: Format = Format.table, export: Path | None = None) -> None:
-    """Write a result to stdout as a table, JSON or Markdown; optionally save what was shown."""
+    """Write a result to stdout in a format; with `export`, also save what was shown: the text
+    itself (.txt), or a page (.html) or picture (.svg) of it."""
     if fmt is Format.table and os.environ.get("TERM") == "dumb":
         fmt = Format.plain
     if fmt is Format.table:
-        from mbcadvisor.render import render
-
-        console = _console(record=export is not None)
-        symbols = _symbols(console)
-        if symbols.yes.isascii():
-            # an ASCII-only terminal: rich may still add an ellipsis; show '?' rather than fail
-            reconfigure = getattr(sys.stdout, "reconfigure", None)
-            if reconfigure is not None:
-                reconfigure(errors="replace")
-        from mbcadvisor.grid import Lines
-
-        shown = render(result, symbols, console.width)
-        console.print(shown, crop=not isinstance(shown, Lines))  # Lines are laid out to fit
-        if export is not None:
-            _save(console, export)
+        _emit_table(result, export)
         return
     if fmt is Format.json:
-        chunks = json_chunks(result.payload())
-        _write_stdout(chunks)
-        text = b"".join(chunks).decode("utf-8") if export is not None else ""
-    elif fmt is Format.markdown:
-        from mbcadvisor.markdown import to_markdown
-
-        text = to_markdown(result)
+        text = json.dumps(result.payload(), indent=2, ensure_ascii=False) + "\n"
+        if not _encodes(getattr(sys.stdout, "encoding", None), text):
+            # JSON escapes what the stream cannot take (\u2013): the same data, no '?'
+            text = json.dumps(result.payload(), indent=2) + "\n"
     else:
-        from mbcadvisor.markdown import to_plain
+        from mbcadvisor import markdown, plain
+        from mbcadvisor.document import document
 
-        text = to_plain(result)
-    if fmt is not Format.json:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        writer = markdown.write if fmt is Format.markdown else plain.write
+        text = writer(document(result))
+    write_stdout(text)
     if export is not None:
-        if export.suffix.lower() == ".txt":
-            _write(export, text)
-        else:
-            console = _console(record=True)
-            console.begin_capture()  # record without printing twice
-            console.print(text, markup=False, highlight=False, end="")
-            console.end_capture()
-            _save(console, export)
+        _export_text(text, export)
 
 
-def _write_stdout(chunks: list[Bytes]) -> None:
-    """JSON's UTF-8 pieces to stdout: straight to its buffer when stdout is UTF-8 (no decoding
-    and encoding again of what may be megabytes). Any other encoding gets ASCII JSON, with
-    \\u escapes for the rest (they can only stand inside strings), which every encoding takes."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("_", "-")
-    if buffer is not None and encoding in ("utf-8", "utf8"):
-        sys.stdout.flush()
-        buffer.writelines(chunks)
-        buffer.flush()
-    else:
-        text = b"".join(chunks).decode("utf-8")
-        sys.stdout.write(re.sub(r"[^\x00-\x7f]", lambda c: json.dumps(c[0])[1:-1], text))
-        sys.stdout.flush()
+def _emit_table(result: Result, export: Path | None) -> None:
+    from mbcadvisor.grid import Lines
+    from mbcadvisor.render import render
+
+    console = _console(record=export is not None)
+    shown = render(result, _symbols(console), console.width)
+    try:
+        console.print(shown, crop=not isinstance(shown, Lines))  # Lines are laid out to fit
+    except OSError as exc:
+        raise _closed(exc) from None
+    if export is not None:
+        _save(console, export)
 
 
-# where json.dumps left a Raw value: its number between NULs (which data never holds)
-_PARKED = re.compile(rb'"\\u0000(\d+)\\u0000"')
+def _console(record: bool = False, file: io.StringIO | None = None) -> Console:
+    from rich.console import Console
+
+    if sys.stdout is None and file is None:
+        raise OutputClosed("standard output is closed; nothing was written")
+    # rich already honours NO_COLOR, FORCE_COLOR, TERM=dumb and pipes; COLUMNS sets the width
+    return Console(highlight=False, soft_wrap=False, record=record, file=file)
 
 
-def json_chunks(data: Any) -> list[Bytes]:
-    """UTF-8 JSON (indent 2, with a closing newline), in pieces, of data that may hold
-    records.Raw values: those are copied out as they are, indented to where they stand,
-    instead of being encoded again."""
-    from mbcadvisor.records import Raw
+def _symbols(console: Console) -> Symbols:
+    from mbcadvisor.render import ASCII, UNICODE
 
-    parked: list[Raw] = []
+    if _encodes(console.encoding, "\u2713\u2717\u2022\u2500\u2588\u2503\u2013"):
+        return UNICODE
+    _replace_unencodable()  # rich may still add an ellipsis: show '?' rather than fail
+    return ASCII
 
-    def park(value: object) -> str:
-        if not isinstance(value, Raw):
-            raise TypeError(f"{type(value).__name__} is not JSON data")
-        parked.append(value)
-        return f"\0{len(parked) - 1}\0"
 
-    text = json.dumps(data, indent=2, ensure_ascii=False, default=park).encode("utf-8")
-    pieces: list[Bytes] = []
-    done = 0
-    for found in _PARKED.finditer(text):
-        line = text[text.rfind(b"\n", 0, found.start()) + 1 : found.start()]
-        indent = len(line) - len(line.lstrip(b" "))
-        pieces.append(text[done : found.start()])
-        pieces += parked[int(found[1])].at(indent)
-        done = found.end()
-    pieces.append(text[done:] + b"\n")
-    return pieces
+def _encodes(encoding: str | None, text: str) -> bool:
+    try:
+        text.encode(encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _replace_unencodable() -> None:
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+
+
+def _closed(exc: OSError) -> BaseException:
+    if exc.errno == errno.EPIPE or isinstance(exc, BrokenPipeError):
+        return BrokenPipeError(exc.errno, exc.strerror)
+    return OutputClosed(f"cannot write the answer: {exc.strerror or exc}")
+
+
+def write_stdout(text: str) -> None:
+    """Text to stdout in whatever encoding it takes: mbc's own marks read as ASCII where
+    needed, and anything else that cannot be encoded as '?'."""
+    stream = sys.stdout
+    if stream is None:
+        raise OutputClosed("standard output is closed; nothing was written")
+    if not _encodes(stream.encoding, text):
+        text = text.translate(ASCII_STAND_INS)
+        _replace_unencodable()
+    try:
+        stream.write(text)
+        stream.flush()
+    except OSError as exc:
+        raise _closed(exc) from None
+
+
+def _export_text(text: str, path: Path) -> None:
+    if path.suffix.lower() == ".txt":
+        _write(path, text)
+        return
+    console = _console(record=True, file=io.StringIO())  # records, prints nowhere
+    console.print(text, markup=False, highlight=False, end="", crop=False, soft_wrap=True)
+    _save(console, path)
 
 
 def _save(console: Console, path: Path) -> None:
     suffix = path.suffix.lower()
-    title = "mbc"
     if suffix == ".svg":
-        _write(path, console.export_svg(title=title))
+        _write(path, console.export_svg(title="mbc"))
     elif suffix == ".html":
         _write(path, console.export_html())
     else:
@@ -176,10 +175,16 @@ def _write(path: Path, text: str) -> None:
 
 def error(message: str) -> None:
     """A problem on stderr, plain text, in whatever encoding stderr can take."""
+    stream = sys.stderr
+    if stream is None:
+        return
     text = f"mbc: error: {message}\n"
-    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
-    sys.stderr.write(text.encode(encoding, "replace").decode(encoding))
-    sys.stderr.flush()
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        stream.write(text.encode(encoding, "replace").decode(encoding))
+        stream.flush()
+    except (OSError, ValueError):
+        pass  # nowhere left to say it; the exit code still does
 
 
 def debug_enabled() -> bool:

@@ -9,29 +9,23 @@ from typing import TYPE_CHECKING, Any
 from rich import box
 from rich.console import Group, RenderableType
 from rich.markup import escape
-from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mbcadvisor.advice import (
-    CertDetail,
-    CertListing,
-    Comparison,
-    Eligibility,
-    PayReport,
-    Result,
-    RoleSummary,
-    SourcesReport,
-    stale_cutoff,
-    standard_fee,
-)
-from mbcadvisor.figures import dated, duration, money
-from mbcadvisor.grid import Column, Lines, add_table, widths, wrap_cell
+from mbcadvisor.advice.certs import CertDetail, CertListing, standard_fee
+from mbcadvisor.advice.sources import SourcesReport, stale_cutoff
+from mbcadvisor.errors import printable as visible
+from mbcadvisor.figures import dated, duration, money, money_range, months
+from mbcadvisor.grid import GAP, MARGIN, Column, Lines, add_table, cell_width, widths, wrap_cell
 
 if TYPE_CHECKING:
+    from mbcadvisor.advice.compare import Comparison, RoleSummary
+    from mbcadvisor.advice.eligibility import Eligibility
     from mbcadvisor.advice.match import Match
+    from mbcadvisor.advice.pay import PayReport
     from mbcadvisor.advice.plan import Plan
+    from mbcadvisor.advice.result import Result
     from mbcadvisor.advice.training import TrainingGuide
     from mbcadvisor.models import Cert, Guidance, Source, Wages
 
@@ -66,7 +60,7 @@ def _source_line(source: Source) -> str:
 
 
 def _bullets(items: Sequence[str], sym: Symbols) -> str:
-    return "\n".join(f"{sym.bullet} {escape(i)}" for i in items)
+    return "\n".join(f"{sym.bullet} {i}" for i in items)
 
 
 # --- compare ----------------------------------------------------------------------------------
@@ -90,76 +84,72 @@ def _pay_cell(role: RoleSummary) -> str:
         lines.append(text)
     if not lines:
         lines.append("no BLS figures in the data")
-    lines.append(f"BLS: {escape(pay.occupation)} (SOC {pay.soc})")
+    lines.append(f"BLS: {pay.occupation} (SOC {pay.soc})")
     return "\n".join(lines)
 
 
 def _outlook_cell(role: RoleSummary) -> str:
     out = role.outlook
-    text = escape(out.text)
+    text = out.text
     if out.period:
         growth = f"{out.growth_percent:+g}%" if out.growth_percent is not None else "n/a"
-        wording = f", {escape(out.wording.lower())}" if out.wording else ""
-        covers = f" ({escape(out.covers)})" if out.covers else ""
+        wording = f", {out.wording.lower()}" if out.wording else ""
+        covers = f" ({out.covers})" if out.covers else ""
         text += f"\nBLS {out.period}{covers}: {growth}{wording}"
     return text
 
 
-NARROW = 72
+NARROW = 72  # below this, a column of text per role reads worse than one role after the other
+COMPARISON_TITLE = "Medical billing and coding roles compared"
+COMPARISON_NOTE = (
+    "Pay: BLS Occupational Employment and Wage Statistics; medical coders are counted as "
+    "medical records specialists, medical billers as billing and posting clerks (all "
+    "industries). 'Top 10% earn' is the 90th percentile wage: one in ten earns more. "
+    "* BLS figure read on a secondary page quoting BLS. Sources: mbc sources."
+)
 
 
-def render_comparison(result: Comparison, sym: Symbols, width: int = 100) -> RenderableType:
-    """A table with one column per role and one row per aspect; equal rows are dimmed.
-
-    On a narrow terminal the same rows are stacked: each aspect, then each role under it.
-    """
-    rows = _comparison_rows(sym)
-    if width < NARROW:
-        parts: list[RenderableType] = [
-            Text("Medical billing and coding roles compared", style="bold")
-        ]
-        for label, cell in rows:
-            values = [cell(r) for r in result.roles]
-            same = len(set(values)) == 1
-            parts.append(Text(f"\n{label}" + (" (same for all)" if same else ""), style="bold"))
-            for role, value in zip(result.roles, values, strict=True):
-                if not same:
-                    parts.append(Text(f" {role.name}", style="underline"))
-                parts.append(Padding(Text.from_markup(value), (0, 0, 0, 2)))
-                if same:
-                    break
-        parts.append(_comparison_note())
-        return Group(*parts)
-    table = Table(
-        title="Medical billing and coding roles compared",
-        box=box.SIMPLE_HEAVY,
-        show_lines=True,
-        expand=False,
-    )
-    table.add_column("", style="bold", no_wrap=True)
-    for role in result.roles:
-        table.add_column(escape(role.name), ratio=1)
-    for label, cell in rows:
-        values = [cell(r) for r in result.roles]
+def render_comparison(result: Comparison, sym: Symbols, width: int = 100) -> Lines:
+    """A table with one column per role and one row per aspect, laid out by grid.py; an aspect
+    that is the same for every role says so. Where the table cannot fit, the same rows are
+    stacked: each aspect, then each role under it."""
+    lines = Lines()
+    lines.paragraph(COMPARISON_TITLE, width, "bold")
+    lines.blank()
+    rows = []
+    for label, cell in _comparison_rows(sym):
+        values = ["\n".join(map(visible, cell(r).split("\n"))) for r in result.roles]
         same = len(set(values)) == 1
-        style = "dim" if same else None
-        table.add_row(label + (" (same)" if same else ""), *values, style=style)
-    return Group(table, _comparison_note())
-
-
-def _comparison_note() -> Text:
-    return Text(
-        "Pay: BLS Occupational Employment and Wage Statistics; medical coders are counted as "
-        "medical records specialists, medical billers as billing and posting clerks (all "
-        "industries). 'Top 10% earn' is the 90th percentile wage: one in ten earns more. "
-        "* BLS figure read on a secondary page quoting BLS. Sources: mbc sources.",
-        style="italic",
+        rows.append((label + (" (same)" if same else ""), *values))
+    label_width = max(cell_width(row[0]) for row in rows)
+    share = (width - len(MARGIN) - len(GAP) * len(result.roles) - label_width) // len(result.roles)
+    columns = (
+        Column("", style="bold"),
+        *(Column(visible(r.name), wraps=True, least=16, most=share) for r in result.roles),
     )
+    sizes = widths(columns, rows, width) if width >= NARROW else None
+    if sizes is not None:
+        add_table(lines, columns, rows, sizes, sym.whisker, spaced=True)
+    else:  # too narrow for the table: each aspect, then each role under it
+        for label, *values in rows:
+            lines.paragraph(label, width, "bold")
+            named = len(set(values)) > 1
+            for role, value in zip(result.roles, values, strict=True):
+                if named:
+                    lines.paragraph(role.name, width, "underline", indent=1)
+                for line in wrap_cell(value, width - 2):
+                    lines.add(("  " + line, None))
+                if not named:
+                    break
+            lines.blank()
+    lines.blank()
+    lines.paragraph(COMPARISON_NOTE, width, "italic")
+    return lines
 
 
 def _comparison_rows(sym: Symbols) -> list[tuple[str, Callable[[RoleSummary], str]]]:
     return [
-        ("In short", lambda r: escape(r.summary)),
+        ("In short", lambda r: r.summary),
         ("Duties", lambda r: _bullets(r.duties, sym)),
         ("Works in", lambda r: _bullets(r.workplaces, sym)),
         ("Skills", lambda r: _bullets(r.skills, sym)),
@@ -167,27 +157,18 @@ def _comparison_rows(sym: Symbols) -> list[tuple[str, Callable[[RoleSummary], st
         (
             "Training",
             lambda r: "\n".join(
-                f"{sym.bullet} {escape(p.name)}: {escape(p.credential)}, "
-                f"{_months(p.min_months, p.max_months, sym)}"
+                f"{sym.bullet} {p.name}: {p.credential}, {months(p.min_months, p.max_months)}"
                 for p in r.training
             ),
         ),
         (
             "Certifications",
-            lambda r: "\n".join(f"{c.id} ({c.body.upper()}): {escape(c.name)}" for c in r.certs),
+            lambda r: "\n".join(f"{c.id} ({c.body.upper()}): {c.name}" for c in r.certs),
         ),
-        ("Remote work", lambda r: f"{escape(r.remote)}\nCaveat: {escape(r.remote_caveat)}"),
+        ("Remote work", lambda r: f"{r.remote}\nCaveat: {r.remote_caveat}"),
         ("Outlook", _outlook_cell),
         ("Career path", lambda r: _bullets(r.career_path, sym)),
     ]
-
-
-def _months(low: int | None, high: int | None, sym: Symbols) -> str:
-    if low and high and low != high:
-        return f"{low}{sym.dash}{high} months"
-    if low or high:
-        return f"{low or high} months"
-    return "length n/a"
 
 
 # --- certs ------------------------------------------------------------------------------------
@@ -224,7 +205,7 @@ def render_cert_listing(result: CertListing, sym: Symbols, width: int = 100) -> 
     groups = [(g.track, [_cert_row(c, result.bodies, sym) for c in g.certs]) for g in result.groups]
     sizes = widths(CERT_COLUMNS, (row for _, rows in groups for row in rows), width)
     for track, rows in groups:
-        lines.add((f"{TRACK_TITLES[track]} certifications", "bold"))
+        lines.paragraph(f"{TRACK_TITLES[track]} certifications", width, "bold")
         if sizes is None:  # too narrow for the table
             for cert_id, name, body, level, questions, time, passing, fee, online in rows:
                 lines.paragraph(f"{cert_id}: {name}", width)
@@ -509,18 +490,6 @@ def render_sources(result: SourcesReport, sym: Symbols, width: int = 100) -> Lin
 # --- plan, match, training ----------------------------------------------------------------------
 
 
-def _range(low: float | None, high: float | None, unit: str, money_fmt: bool = False) -> str:
-    def fmt(v: float) -> str:
-        return money(v) if money_fmt else f"{v:g}"
-
-    if low is None and high is None:
-        return ""
-    if low is None or high is None or low == high:
-        value = fmt(low if low is not None else high)  # type: ignore[arg-type]
-        return f"{value}{'+' if high is None and not money_fmt else ''} {unit}".strip()
-    return f"{fmt(low)} to {fmt(high)} {unit}".strip()
-
-
 def _indent(text: str, sym: Symbols | None = None, style: str = "") -> RenderableType:
     """A line indented under a step; wrapped lines keep the indent."""
     table = Table.grid(padding=(0, 1))
@@ -549,12 +518,11 @@ def render_plan(result: Plan, sym: Symbols) -> RenderableType:
             head.append("  (done)", style="green")
         parts.append(head)
         facts = []
-        time = _range(step.months_min, step.months_max, "months")
-        if time and not step.done:
-            facts.append(f"time: {time}")
-        cost = _range(step.cost_min_usd, step.cost_max_usd, "", money_fmt=True)
-        if cost and not step.done:
-            facts.append(f"cost: {cost}")
+        if not step.done and (step.months_min or step.months_max):
+            open_ended = step.months_max is None
+            facts.append(f"time: {months(step.months_min, step.months_max, open_ended)}")
+        if not step.done and (step.cost_min_usd or step.cost_max_usd):
+            facts.append(f"cost: {money_range(step.cost_min_usd, step.cost_max_usd)}")
         if facts:
             parts.append(_indent("; ".join(facts), style="italic"))
         for detail in step.details:
@@ -565,14 +533,12 @@ def render_plan(result: Plan, sym: Symbols) -> RenderableType:
     totals = Text("\nTotals", style="bold")
     parts.append(totals)
     if result.earliest_credential_months is not None:
-        when = (
-            "now"
-            if result.earliest_credential_months == 0
-            else f"in about {result.earliest_credential_months} months at the earliest"
-        )
+        wait = result.earliest_credential_months
+        when = "now" if wait == 0 else f"in about {months(wait, wait)} at the earliest"
         parts.append(_indent(f"Your first credential: {when}."))
-    cost = _range(result.cost_min_usd, result.cost_max_usd, "", money_fmt=True)
-    cost_line = f"Cost of the remaining steps: {cost}"
+    cost_line = (
+        f"Cost of the remaining steps: {money_range(result.cost_min_usd, result.cost_max_usd)}"
+    )
     if result.unknown_costs:
         cost_line += ", plus " + " and ".join(result.unknown_costs)
     parts.append(_indent(cost_line + "."))
@@ -643,8 +609,8 @@ def render_training(result: TrainingGuide, sym: Symbols) -> RenderableType:
         table.add_row(
             escape(p.name),
             escape(p.credential),
-            _months(p.min_months, p.max_months, sym),
-            _range(p.cost_min_usd, p.cost_max_usd, "", money_fmt=True) or "n/a",
+            months(p.min_months, p.max_months),
+            money_range(p.cost_min_usd, p.cost_max_usd),
         )
     parts: list[RenderableType] = [table]
     if result.on_the_job:

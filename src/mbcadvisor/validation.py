@@ -1,105 +1,49 @@
-"""Read data files safely, validate them and say exactly where they are wrong.
+"""Parse data files safely, validate them against the models and say exactly where they are wrong.
 
-Only `mbc data validate`, `mbc data schema` and a first run on new data come here; every other
-start reads the cache of a catalog that already passed (see loader.py).
+Every problem becomes a DataIssue (`file:line:column  field  message`); nothing here raises on
+bad data, so that one run lists every problem of every file.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import typing
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
-from mbcadvisor.errors import DataIssue
-from mbcadvisor.loader import label as file_label
-from mbcadvisor.loader import paused_gc
-from mbcadvisor.models import FILES, Catalog, Strict
+from mbcadvisor.datafiles import label, read_folder
+from mbcadvisor.errors import DataIssue, printable
+from mbcadvisor.models import FILES, FORBIDDEN, Catalog
 
-# The real data is well under 1 MB; a file far past that is a mistake, not data to wait for.
-MAX_FILE_BYTES = 32 * 1024 * 1024
 # Nesting deeper than this is never data; refusing it keeps the parser's recursion bounded.
 MAX_NESTING = 200
 
-_BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
-class _DuplicateKey(yaml.MarkedYAMLError):
-    pass
-
-
-class _StrictLoader(_BaseLoader):  # type: ignore[misc]
-    """The safe loader (C when available) that refuses duplicate keys."""
-
-
-def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    seen: dict[Any, yaml.Node] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            earlier = seen.get(key)
-        except TypeError:  # an unhashable key: let the safe constructor report it
-            continue
-        if earlier is not None:
-            raise _DuplicateKey(
-                None,
-                None,
-                f"duplicate key '{key}' (first at line {earlier.start_mark.line + 1})",
-                key_node.start_mark,
-            )
-        seen[key] = key_node
-    loader.flatten_mapping(node)
-    return {
-        loader.construct_object(k, deep=deep): loader.construct_object(v, deep=deep)
-        for k, v in node.value
-    }
-
-
-_StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-
-
-@dataclass
+@dataclasses.dataclass
 class ParsedFile:
-    """A data file read and parsed: its Python value and its node tree (for line numbers)."""
+    """A data file read and parsed: its plain value, its node tree (for line numbers), and the
+    nodes already reported as wrong (so that one mistake is reported once)."""
 
     label: str
     data: Any
     node: yaml.Node | None
+    reported: set[int] = dataclasses.field(default_factory=set)
 
 
-def _check_nodes(node: yaml.Node, label: str) -> list[DataIssue]:
-    """Refuse anchors/aliases (the way alias bombs blow up) and runaway nesting."""
-    seen: set[int] = set()
-    stack: list[tuple[yaml.Node, int]] = [(node, 0)]
-    while stack:
-        current, depth = stack.pop()
-        if id(current) in seen:
-            mark = current.start_mark
-            return [
-                DataIssue(
-                    label,
-                    mark.line + 1,
-                    mark.column + 1,
-                    "",
-                    "anchors and aliases (&name, *name) are not allowed in data files; "
-                    "write the value out in full.",
-                )
-            ]
-        seen.add(id(current))
-        if depth > MAX_NESTING:
-            mark = current.start_mark
-            return [DataIssue(label, mark.line + 1, mark.column + 1, "", "nesting is too deep.")]
-        if isinstance(current, yaml.MappingNode):
-            for key, value in current.value:
-                stack.append((key, depth + 1))
-                stack.append((value, depth + 1))
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend((item, depth + 1) for item in current.value)
-    return []
+def _issue(where: str, node: yaml.Node | None, message: str, field: str = "") -> DataIssue:
+    if node is None:
+        return DataIssue(where, None, None, field, message)
+    mark = node.start_mark
+    return DataIssue(where, mark.line + 1, mark.column + 1, field, message)
 
 
 def _bracket_depth(text: str) -> int:
@@ -114,65 +58,166 @@ def _bracket_depth(text: str) -> int:
     return deepest
 
 
-def parse_file(path: Path) -> tuple[ParsedFile | None, list[DataIssue]]:
-    """Read one YAML file; on any problem return it as a DataIssue instead of raising."""
-    label = file_label(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            return None, [
-                DataIssue(
-                    label, None, None, "", f"file is {size:,} bytes; the limit is {limit} MB."
+def _check_nodes(node: yaml.Node, where: str) -> list[DataIssue]:
+    """Refuse anchors/aliases (the way alias bombs blow up) and runaway nesting."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(node, 0)]
+    while stack:
+        current, depth = stack.pop()
+        if id(current) in seen:
+            return [
+                _issue(
+                    where,
+                    current,
+                    "anchors and aliases (&name, *name) are not allowed in data files; "
+                    "write the value out in full.",
                 )
             ]
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [DataIssue(label, None, None, "", f"cannot read: {exc.strerror or exc}.")]
+        seen.add(id(current))
+        if depth > MAX_NESTING:
+            return [_issue(where, current, "nesting is too deep.")]
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in current.value)
+    return []
+
+
+def _field(path: tuple[Any, ...]) -> str:
+    """A location as a dotted field path: certs[3].exam.questions."""
+    field = ""
+    for part in path:
+        field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
+    return field
+
+
+class _Values:
+    """Plain values (dicts, lists, text, numbers, booleans, None) from a node tree. Each value
+    that cannot be one (a bad number, a list as a key, a tag, a control character) is reported
+    where it stands, and the walk goes on."""
+
+    def __init__(self, loader: Any, where: str, parsed: ParsedFile) -> None:
+        self.loader = loader
+        self.where = where
+        self.parsed = parsed
+        self.issues: list[DataIssue] = []
+
+    def report(self, node: yaml.Node, path: tuple[Any, ...], message: str) -> None:
+        self.parsed.reported.add(id(node))
+        self.issues.append(_issue(self.where, node, message, _field(path)))
+
+    def value(self, node: yaml.Node, path: tuple[Any, ...] = ()) -> Any:
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            kind = "map" if isinstance(node, yaml.MappingNode) else "seq"
+            if node.tag != f"{_TAG}{kind}":
+                self.report(node, path, _tag_message(node.tag))
+                return None
+            if isinstance(node, yaml.SequenceNode):
+                return [self.value(item, (*path, n)) for n, item in enumerate(node.value)]
+            return self.mapping(node, path)
+        return self.scalar(node, path)
+
+    def mapping(self, node: yaml.MappingNode, path: tuple[Any, ...]) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        firsts: dict[Any, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == f"{_TAG}merge":
+                self.report(key_node, path, "merge keys (<<) are not allowed; write the keys out.")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                kind = "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"
+                self.report(key_node, path, f"a key must be plain text, not {kind}.")
+                continue
+            key = self.scalar(key_node, path)
+            if key in firsts:
+                first = firsts[key].start_mark.line + 1
+                shown = printable(str(key))
+                message = f"duplicate key '{shown}' (first at line {first})."
+                self.report(key_node, (*path, key), message)
+                continue
+            firsts[key] = key_node
+            result[key] = self.value(value_node, (*path, key))
+        return result
+
+    def scalar(self, node: yaml.Node, path: tuple[Any, ...]) -> Any:
+        tag = node.tag
+        if tag not in _PLAIN_TAGS:
+            self.report(node, path, _tag_message(tag))
+            return None
+        text = node.value
+        bad = FORBIDDEN.search(text)
+        if bad:
+            message = (
+                f"control character U+{ord(bad[0]):04X} is not allowed in data text; remove it."
+            )
+            self.report(node, path, message)
+            return None
+        if tag in (f"{_TAG}str", f"{_TAG}timestamp"):
+            return text  # a date stays text: the model parses it and says where it is wrong
+        try:
+            return self.loader.construct_object(node)
+        except (ValueError, KeyError, OverflowError, yaml.YAMLError):
+            self.report(node, path, _not_a(tag.removeprefix(_TAG), text))
+            return None
+
+
+def _not_a(kind: str, text: str) -> str:
+    """Why a value written as a number or a boolean is not one."""
+    shown = printable(text if len(text) <= 24 else text[:20] + "...")
+    if kind == "int" and len(text) > 100 and text.lstrip("+-").isdigit():
+        return f"a whole number of {len(text):,} digits is not a plausible value."
+    noun = {"int": "a whole number", "float": "a number", "bool": "true or false"}.get(kind, kind)
+    return f"'{shown}' is not {noun}."
+
+
+def _tag_message(tag: str) -> str:
+    return (
+        f"tag {printable(tag)} is not allowed; data files may hold only plain values, "
+        "lists and mappings."
+    )
+
+
+def parse(where: str, raw: bytes) -> tuple[ParsedFile | None, list[DataIssue]]:
+    """Parse one YAML file's bytes into plain values; problems become DataIssues."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [
-            DataIssue(
-                label,
-                line,
-                None,
-                "",
-                f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save as UTF-8.",
-            )
-        ]
+        message = f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save as UTF-8."
+        return None, [DataIssue(where, line, None, "", message)]
     if ("[" in text or "{" in text) and _bracket_depth(text) > MAX_NESTING:
-        return None, [DataIssue(label, None, None, "", "nesting is too deep.")]
-    loader = _StrictLoader(text)
+        return None, [DataIssue(where, None, None, "", "nesting is too deep.")]
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, [DataIssue(label, 1, 1, "", "file is empty; see `mbc data schema`.")]
-        issues = _check_nodes(node, label)
+            return None, [DataIssue(where, 1, 1, "", "file is empty; see `mbc data schema`.")]
+        issues = _check_nodes(node, where)
         if issues:
             return None, issues
-        data = loader.construct_document(node)
+        parsed = ParsedFile(where, None, node)
+        values = _Values(loader, where, parsed)
+        parsed.data = values.value(node)
+        return parsed, values.issues
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in message:
-            message = f"{message}; data files may hold only plain values, lists and mappings"
         at_line = mark.line + 1 if mark else None
         at_column = mark.column + 1 if mark else None
-        return None, [DataIssue(label, at_line, at_column, "", f"YAML: {message}.")]
+        return None, [DataIssue(where, at_line, at_column, "", f"YAML: {printable(message)}.")]
     except yaml.YAMLError as exc:
-        return None, [DataIssue(label, None, None, "", f"YAML: {exc}.")]
+        return None, [DataIssue(where, None, None, "", f"YAML: {printable(str(exc))}.")]
     finally:
         loader.dispose()
-    return ParsedFile(label, data, node), []
 
 
 def _child(node: yaml.Node | None, key: Any) -> tuple[yaml.Node | None, yaml.Node | None]:
     """The (key node, value node) of one step down a node tree."""
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            if key_node.value == key:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(key):
                 return key_node, value_node
     elif (
         isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value)
@@ -182,9 +227,9 @@ def _child(node: yaml.Node | None, key: Any) -> tuple[yaml.Node | None, yaml.Nod
     return None, None
 
 
-def locate(parsed: ParsedFile, loc: Iterable[Any]) -> tuple[int | None, int | None, str]:
-    """Line, column and dotted field path of a location given as keys and list indexes."""
-    node = parsed.node
+def locate(parsed: ParsedFile, loc: Iterable[Any]) -> tuple[yaml.Node | None, str]:
+    """The node a location (keys and list indexes) points at, and its dotted field path."""
+    node: yaml.Node | None = parsed.node
     mark_node = node
     field = ""
     for part in loc:
@@ -195,63 +240,85 @@ def locate(parsed: ParsedFile, loc: Iterable[Any]) -> tuple[int | None, int | No
         key_node, node = _child(node, part)
         if key_node is not None:
             mark_node = key_node
-    if mark_node is None:
-        return None, None, field
-    return mark_node.start_mark.line + 1, mark_node.start_mark.column + 1, field
+        if node is not None and id(node) in parsed.reported:
+            return node, field
+    return mark_node, field
 
 
-def _explain(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> str:
-    """Pydantic's message, ending in a full stop, with a hint where one helps."""
-    message: str = error["msg"]
-    if error["type"] == "extra_forbidden":
-        name = str(loc[-1])
-        owner = _model_at(model, loc[:-1])
-        known = list(owner.model_fields) if owner else []
-        close = difflib.get_close_matches(name, known, n=1)
-        message = f"unknown field '{name}'"
-        message += f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(known)}."
-        return message
-    if error["type"] == "missing":
-        return "Field required: add it."
-    return message if message.endswith(".") else message + "."
+@cache
+def _adapter(model: type) -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(model)
 
 
-def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+@cache
+def _hints(model: type) -> dict[str, Any]:
+    return typing.get_type_hints(model)
+
+
+def _model_at(model: type, loc: tuple[Any, ...]) -> type | None:
     """The model class that a location points into, following fields and list items."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if not (isinstance(current, type) and dataclasses.is_dataclass(current)):
             return None
-        field = current.model_fields.get(part)
-        if field is None:
+        hint = _hints(current).get(part)
+        if hint is None:
             return None
-        current = _inner_model(field.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+        current = _inner_model(hint)
+    return current if isinstance(current, type) and dataclasses.is_dataclass(current) else None
 
 
-def _inner_model(annotation: Any) -> Any:
+def _inner_model(hint: Any) -> Any:
     """The model inside list[Model], Model | None and the like."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return hint
+    for arg in typing.get_args(hint):
         found = _inner_model(arg)
         if found is not None:
             return found
     return None
 
 
-def validate_file(parsed: ParsedFile, model: type[Strict]) -> tuple[Strict | None, list[DataIssue]]:
+def _explain(error: Any, model: type, loc: tuple[Any, ...]) -> str:
+    """Pydantic's message, ending in a full stop, with a hint where one helps."""
+    kind = error["type"]
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        name = str(loc[-1])
+        owner = _model_at(model, loc[:-1])
+        known = [f.name for f in dataclasses.fields(owner)] if owner else []
+        close = difflib.get_close_matches(name, known, n=1)
+        message = f"unknown field '{printable(name)}'"
+        message += f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(known)}."
+        return message
+    if kind in ("missing", "missing_keyword_only_argument", "missing_argument"):
+        return "Field required: add it."
+    message = printable(str(error["msg"]))
+    return message if message.endswith(".") else message + "."
+
+
+def _location(error: Any) -> tuple[Any, ...]:
+    """Pydantic's location, less the steps it adds for dataclass arguments."""
+    return tuple(part for part in error["loc"] if part not in ("dataclass-arguments",))
+
+
+def validate(parsed: ParsedFile, model: type) -> tuple[Any, list[DataIssue]]:
     """Validate one parsed file against its model; every error becomes a located DataIssue."""
+    from pydantic import ValidationError
+
     try:
-        return model.model_validate(parsed.data), []
+        return _adapter(model).validate_python(parsed.data), []
     except ValidationError as exc:
         issues = []
         for error in exc.errors():
-            loc = tuple(error["loc"])
-            line, column, field = locate(parsed, loc)
-            issues.append(DataIssue(parsed.label, line, column, field, _explain(error, model, loc)))
+            loc = _location(error)
+            node, field = locate(parsed, loc)
+            if node is not None and id(node) in parsed.reported:
+                continue  # already said when the file was read
+            issues.append(_issue(parsed.label, node, _explain(error, model, loc), field))
         return None, issues
 
 
@@ -266,18 +333,25 @@ def _duplicates(items: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str, in
             first[key] = index
 
 
+def _unknown(kind: str, name: str, known: Iterable[str] = ()) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else "."
+    return f"unknown {kind} '{name}'{hint}"
+
+
 def cross_check(files: dict[str, Any], parsed: dict[str, ParsedFile]) -> list[DataIssue]:
     """Rules across records and files: unique ids and names, every reference resolves."""
     issues: list[DataIssue] = []
 
     def issue(name: str, loc: tuple[Any, ...], message: str) -> None:
-        line, column, field = locate(parsed[name], loc)
-        issues.append(DataIssue(parsed[name].label, line, column, field, message))
+        node, field = locate(parsed[name], loc)
+        issues.append(_issue(parsed[name].label, node, message, field))
 
     roles = files["roles.yaml"].roles
     certs = files["certs.yaml"].certs
     bodies = files["bodies.yaml"].bodies
     occupations = files["pay.yaml"].occupations
+    questions = files["match.yaml"].questions
     cert_ids = {c.id.casefold() for c in certs}
     body_ids = {b.id for b in bodies}
     socs = {o.soc for o in occupations}
@@ -286,6 +360,7 @@ def cross_check(files: dict[str, Any], parsed: dict[str, ParsedFile]) -> list[Da
         ("certs.yaml", "certs", certs),
         ("roles.yaml", "roles", roles),
         ("bodies.yaml", "bodies", bodies),
+        ("match.yaml", "questions", questions),
     ):
         for index, value, first in _duplicates((i, r.id) for i, r in enumerate(records)):
             issue(name, (key, index, "id"), f"duplicate id '{value}' (also {key}[{first}]).")
@@ -304,7 +379,7 @@ def cross_check(files: dict[str, Any], parsed: dict[str, ParsedFile]) -> list[Da
         if role.soc not in socs:
             issue("roles.yaml", ("roles", i, "soc"), f"no occupation '{role.soc}' in pay.yaml.")
     role_ids = [r.id for r in roles]
-    for i, question in enumerate(files["match.yaml"].questions):
+    for i, question in enumerate(questions):
         for role_id in question.favours:
             if role_id not in role_ids:
                 issue(
@@ -312,10 +387,6 @@ def cross_check(files: dict[str, Any], parsed: dict[str, ParsedFile]) -> list[Da
                     ("questions", i, "favours", role_id),
                     _unknown("role", role_id, role_ids),
                 )
-    for index, value, first in _duplicates(
-        (i, q.id) for i, q in enumerate(files["match.yaml"].questions)
-    ):
-        issue("match.yaml", ("questions", index, "id"), f"duplicate id '{value}' ({first}).")
     for i, cert in enumerate(certs):
         if cert.body not in body_ids:
             issue("certs.yaml", ("certs", i, "body"), _unknown("body", cert.body, body_ids))
@@ -329,42 +400,34 @@ def cross_check(files: dict[str, Any], parsed: dict[str, ParsedFile]) -> list[Da
     return issues
 
 
-def _unknown(kind: str, name: str, known: Iterable[str] = ()) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else "."
-    return f"unknown {kind} '{name}'{hint}"
-
-
-def check_dir(data_dir: Path) -> tuple[Catalog | None, list[DataIssue]]:
-    """Read, validate and cross-check every data file; all problems, or the catalog."""
-    with paused_gc():
-        return _check_dir(data_dir)
-
-
-def _check_dir(data_dir: Path) -> tuple[Catalog | None, list[DataIssue]]:
+def check(
+    folder: Path, contents: dict[str, bytes | DataIssue]
+) -> tuple[Catalog | None, list[DataIssue]]:
+    """Parse, validate and cross-check the files of a data folder, given their bytes (or the
+    problem met reading them): the catalog, or every problem found."""
     issues: list[DataIssue] = []
     files: dict[str, Any] = {}
     parsed_files: dict[str, ParsedFile] = {}
     for name, model in FILES.items():
-        path = data_dir / name
-        if not path.is_file():
-            issues.append(DataIssue(file_label(path), None, None, "", "file is missing."))
+        raw = contents[name]
+        if isinstance(raw, DataIssue):
+            issues.append(raw)
             continue
-        parsed, problems = parse_file(path)
+        parsed, problems = parse(label(folder / name), raw)
         issues.extend(problems)
         if parsed is None:
             continue
         parsed_files[name] = parsed
-        validated, problems = validate_file(parsed, model)
+        validated, problems = validate(parsed, model)
         issues.extend(problems)
-        if validated is not None:
+        if validated is not None and not problems:
             files[name] = validated
     if issues:
         return None, issues
     issues = cross_check(files, parsed_files)
     if issues:
         return None, issues
-    catalog = Catalog.model_construct(
+    catalog = Catalog(
         roles=files["roles.yaml"].roles,
         certs=files["certs.yaml"].certs,
         bodies=files["bodies.yaml"].bodies,
@@ -373,3 +436,8 @@ def _check_dir(data_dir: Path) -> tuple[Catalog | None, list[DataIssue]]:
         questions=files["match.yaml"].questions,
     )
     return catalog, []
+
+
+def check_dir(folder: Path) -> tuple[Catalog | None, list[DataIssue]]:
+    """Read, validate and cross-check every data file of a folder (`mbc data validate`)."""
+    return check(folder, read_folder(folder))

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from mbcadvisor.advice import Result
+from mbcadvisor.advice.result import Result
 from mbcadvisor.errors import MbcError, UnknownNameError, printable
-
-if TYPE_CHECKING:
-    from mbcadvisor.models import Question, Source
-    from mbcadvisor.records import CatalogView
+from mbcadvisor.models import Catalog, Question, Source, record
 
 Answer = Literal["yes", "no", "unsure"]
 
@@ -69,6 +66,7 @@ def parse_answers(text: str, questions: list[Question]) -> dict[str, Answer]:
     return {i: parse_answer(c) for i, c in zip(ids, letters, strict=True)}
 
 
+@record
 class Reason(Result):
     """One answer and what it pointed to."""
 
@@ -79,6 +77,7 @@ class Reason(Result):
     sources: list[Source]
 
 
+@record
 class Match(Result):
     """`mbc match`: the track that fits, how strongly, and why."""
 
@@ -91,7 +90,7 @@ class Match(Result):
     next_command: str
 
 
-def match_track(catalog: CatalogView, answers: dict[str, Answer]) -> Match:
+def match_track(catalog: Catalog, answers: dict[str, Answer]) -> Match:
     """Weigh the answers: 'yes' adds a question's weights to the roles it favours, 'no' subtracts.
 
     Questions favouring every role say whether the field suits the person; the others decide

@@ -1,22 +1,24 @@
-"""A personal roadmap into a track: numbered steps with time, cost and sources, and totals."""
+"""`mbc plan`: a personal roadmap into a track, numbered steps with time, cost and sources."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any
 
-from mbcadvisor.advice import MAX_AGE, Result, Schooling, find_cert, find_role, lowest_fee
+from mbcadvisor.advice.certs import lowest_fee
+from mbcadvisor.advice.eligibility import MAX_AGE, Schooling
+from mbcadvisor.advice.names import body_by_id, cert_by_id, find_cert, find_role
+from mbcadvisor.advice.result import Result
 from mbcadvisor.errors import MbcError
-from mbcadvisor.figures import duration
-
-if TYPE_CHECKING:
-    from mbcadvisor.models import Cert, Guidance, Requirement, Role, Source
-    from mbcadvisor.records import CatalogView
+from mbcadvisor.figures import duration, money_range, months
+from mbcadvisor.models import Catalog, Cert, Guidance, Requirement, Role, Source, record
 
 MAX_EXPERIENCE = 60
 # AAPC removes the apprentice "-A" after two years of experience (complete-your-cpc-apprenticeship).
 APPRENTICE_MONTHS = 24
 
 
+@record
 class Step(Result):
     """One step of a plan."""
 
@@ -31,6 +33,7 @@ class Step(Result):
     sources: list[Source]
 
 
+@record
 class Plan(Result):
     """`mbc plan`: the steps from where a person is to a credential and beyond."""
 
@@ -50,12 +53,108 @@ class Plan(Result):
     cheaper_route: list[str]
 
 
-def _requirement(catalog: CatalogView, kind: str) -> Requirement:
+@dataclass
+class _Person:
+    """What the plan knows of the person, and what its steps find out along the way."""
+
+    catalog: Catalog
+    role: Role
+    age: int
+    schooling: Schooling | None
+    experience_years: float
+    held: list[Cert]
+    unknown_costs: list[str] = field(default_factory=list)
+
+    @property
+    def held_ids(self) -> set[str]:
+        return {c.id.casefold() for c in self.held}
+
+    def first_held(self) -> Cert | None:
+        """The first credential of the track the person already holds, if any."""
+        return next((c for c in self.held if c.id in self.role.certs), None)
+
+
+# Each step is a function of the person: the fields of its Step (all but the number).
+StepFields = dict[str, Any]
+
+
+def _requirement(catalog: Catalog, kind: str) -> Requirement:
     return next(r for r in catalog.training.requirements if r.kind == kind)
 
 
 def _guidance(items: list[Guidance], key: str) -> Guidance | None:
     return next((g for g in items if g.id == key), None)
+
+
+def _schooling_step(person: _Person) -> StepFields:
+    diploma = _requirement(person.catalog, "diploma_or_ged")
+    if person.schooling is None:
+        person.unknown_costs.append("the GED (its fee is not in the data)")
+        details = [diploma.remedy]
+    else:
+        details = [f"You have a {'GED' if person.schooling == 'ged' else 'diploma'}."]
+    return {
+        "title": "High school diploma or GED",
+        "done": person.schooling is not None,
+        "details": details,
+        "sources": diploma.sources,
+    }
+
+
+def wait_months(catalog: Catalog, age: int) -> int:
+    """Months until a person of this age reaches the minimum age to enroll."""
+    minimum = _requirement(catalog, "min_age").value or 0
+    return max(0, minimum - age) * 12
+
+
+def _age_step(person: _Person) -> StepFields:
+    min_age = _requirement(person.catalog, "min_age")
+    minimum = min_age.value or 0
+    wait = wait_months(person.catalog, person.age)
+    details = [f"You are {person.age}; programs ask for {minimum}."]
+    if wait:
+        details.append(f"You turn {minimum} within {wait} months.")
+        if min_age.exceptions:
+            details.append(min_age.exceptions)
+    return {
+        "title": f"Be at least {minimum} to enroll",
+        "done": wait == 0,
+        "details": details,
+        "months_min": wait or None,
+        "months_max": wait or None,
+        "sources": min_age.sources,
+    }
+
+
+def _program_step(person: _Person) -> StepFields:
+    training = person.catalog.training
+    programs = training.programs
+    sources = [s for p in programs for s in p.sources]
+    if person.first_held() is not None:
+        details = ["You already hold a certification of this track."]
+        return {
+            "title": "Complete a training program",
+            "done": True,
+            "details": details,
+            "sources": sources,
+        }
+    details = [f"{p.name} ({p.credential}): {months(p.min_months, p.max_months)}" for p in programs]
+    details.append("Topics: " + ", ".join(training.topics).lower() + ".")
+    if training.builds:
+        details.append("A good school builds: " + ", ".join(training.builds).lower() + ".")
+    details.append("Before you sign up, ask the questions in `mbc training`.")
+    for program in programs:
+        details.extend(program.notes)
+    return {
+        "title": "Complete a training program",
+        "done": False,
+        "details": details,
+        "months_min": min((p.min_months for p in programs if p.min_months), default=None),
+        "months_max": max((p.max_months for p in programs if p.max_months), default=None),
+        "cost_min_usd": min((p.cost_min_usd for p in programs if p.cost_min_usd), default=None),
+        "cost_max_usd": max((p.cost_max_usd for p in programs if p.cost_max_usd), default=None),
+        "sources": sources,
+    }
 
 
 def _cert_facts(cert: Cert, body_name: str) -> list[str]:
@@ -74,19 +173,22 @@ def _cert_facts(cert: Cert, body_name: str) -> list[str]:
         parts.append(" or ".join(d.replace("_", " ") for d in exam.delivery))
     if parts:
         facts.append("Exam: " + ", ".join(parts) + ".")
-    prices = [p for p in (cert.fees.exam_usd, cert.fees.member_usd, cert.fees.non_member_usd) if p]
+    prices = _prices(cert)
     if prices:
-        fee = f"${min(prices):,.0f}" + (
-            f" to ${max(prices):,.0f}" if max(prices) != min(prices) else ""
-        )
+        fee = money_range(min(prices), max(prices))
         facts.append(f"Fee: {fee}" + (f" ({cert.fees.includes})." if cert.fees.includes else "."))
     else:
         facts.append("Fee: not stated on any page found; ask the body.")
     mem = cert.membership
     if mem.required:
-        dues = f" (${mem.annual_fee_usd:,.0f} a year)" if mem.annual_fee_usd else ""
+        dues = f" ({money_range(mem.annual_fee_usd)} a year)" if mem.annual_fee_usd else ""
         facts.append(f"Membership of {body_name} is required{dues}.")
     return facts
+
+
+def _prices(cert: Cert) -> list[float]:
+    fees = cert.fees
+    return [p for p in (fees.exam_usd, fees.member_usd, fees.non_member_usd) if p]
 
 
 def _prerequisites(cert: Cert, held: set[str], experience_years: float) -> list[str]:
@@ -102,18 +204,123 @@ def _prerequisites(cert: Cert, held: set[str], experience_years: float) -> list[
     return lines
 
 
-def _entry_certs(catalog: CatalogView, role: Role) -> list[Cert]:
-    entry = set(catalog.cert_ids_where(level="entry"))
-    return [catalog.cert(i) for i in role.certs if i in entry] or [catalog.cert(role.certs[0])]
+def entry_certs(catalog: Catalog, role: Role) -> list[Cert]:
+    """The entry-level certifications of a role's track (else its first)."""
+    entry = [cert_by_id(catalog, i) for i in role.certs]
+    return [c for c in entry if c.level == "entry"] or [cert_by_id(catalog, role.certs[0])]
 
 
-def _cheapest(certs: list[Cert]) -> Cert | None:
-    priced = [c for c in certs if lowest_fee(c) is not None]
-    return min(priced, key=lambda c: lowest_fee(c) or 0) if priced else None
+def first_cert(person: _Person) -> Cert:
+    """The credential the plan is built on: one the person holds, else the track's first."""
+    return person.first_held() or cert_by_id(person.catalog, person.role.certs[0])
+
+
+def _body_name(catalog: Catalog, cert: Cert) -> str:
+    return body_by_id(catalog, cert.body).acronym
+
+
+def _cert_step(person: _Person) -> StepFields:
+    first = first_cert(person)
+    held = person.first_held() is not None
+    title = f"Earn your first certification: {first.id}"
+    if held:
+        return {
+            "title": title,
+            "done": True,
+            "details": [f"You hold {first.id}."],
+            "sources": first.sources,
+        }
+    details = _cert_facts(first, _body_name(person.catalog, first))
+    details += _prerequisites(first, person.held_ids, person.experience_years)
+    others = [c.id for c in entry_certs(person.catalog, person.role) if c.id != first.id]
+    if others:
+        details.append("Other entry credentials of this track: " + ", ".join(others) + ".")
+    prices = _prices(first)
+    if not prices:
+        person.unknown_costs.append(f"the {first.id} exam fee")
+    dues = first.membership.annual_fee_usd if first.membership.required else None
+    return {
+        "title": title,
+        "done": False,
+        "details": details,
+        "cost_min_usd": min(prices) + (dues or 0) if prices else None,
+        "cost_max_usd": max(prices) + (dues or 0) if prices else None,
+        "sources": first.sources,
+    }
+
+
+def _job_step(person: _Person) -> StepFields:
+    training = person.catalog.training
+    first = first_cert(person)
+    remote = _guidance(training.reality_checks, "remote_after_experience")
+    apprentice = _guidance(training.reality_checks, "apprentice_first")
+    experienced = person.experience_years >= APPRENTICE_MONTHS / 12
+    details = [person.role.remote.caveat]
+    if remote:
+        details.append(remote.text)
+    if first.apprentice:
+        details.append(
+            f"Passing {first.id} without experience makes you {first.apprentice.designation} "
+            f"(apprentice). To remove it: {first.apprentice.removal}"
+        )
+    elif apprentice:
+        details.append(apprentice.text)
+    if experienced:
+        details = [f"You have {person.experience_years:g} years of experience."]
+    return {
+        "title": "Get your first job and build experience",
+        "done": experienced,
+        "details": details,
+        "months_min": None if experienced else APPRENTICE_MONTHS,
+        "sources": [
+            *(remote.sources if remote else []),
+            *(apprentice.sources if apprentice else []),
+        ],
+    }
+
+
+def _ladder_step(person: _Person) -> StepFields:
+    catalog, role = person.catalog, person.role
+    specialty = sorted(
+        c.id for c in catalog.certs if role.id in c.tracks and c.level == "specialty"
+    )
+    management = sorted(c.id for c in catalog.certs if "management" in c.tracks)
+    ladder = list(role.career_path)
+    if specialty:
+        ladder.append("Specialty credentials: " + ", ".join(specialty) + ".")
+    if management:
+        ladder.append("Practice management credentials: " + ", ".join(management) + ".")
+    return {
+        "title": "Specialize and climb the ladder",
+        "done": False,
+        "details": ladder,
+        "sources": role.sources,
+    }
+
+
+STEPS = (_schooling_step, _age_step, _program_step, _cert_step, _job_step, _ladder_step)
+
+
+def _cheaper_route(person: _Person, first: Cert, cost_low: float | None) -> list[str]:
+    route = [
+        "Choose a community college certificate: the cheapest program cost found is "
+        f"{money_range(cost_low)} (in-state tuition)."
+        if cost_low
+        else "Compare community colleges."
+    ]
+    priced = [c for c in entry_certs(person.catalog, person.role) if lowest_fee(c) is not None]
+    cheapest = min(priced, key=lambda c: lowest_fee(c) or 0, default=None)
+    if cheapest is not None and cheapest.id != first.id:
+        route.append(
+            f"Take {cheapest.id} ({_body_name(person.catalog, cheapest)}) first: from "
+            f"{money_range(lowest_fee(cheapest))} (see `mbc certs {cheapest.id}`)."
+        )
+    route.append("Ask whether the program includes the exam fee and a student membership.")
+    return route
 
 
 def build_plan(
-    catalog: CatalogView,
+    catalog: Catalog,
     track: str,
     age: int,
     schooling: Schooling | None = None,
@@ -128,183 +335,34 @@ def build_plan(
         raise MbcError(f"experience must be between 0 and {MAX_EXPERIENCE} years")
     if budget_usd is not None and budget_usd < 0:
         raise MbcError("budget must be 0 or more")
-    role = find_role(catalog, track)
-    held_certs = [find_cert(catalog, c) for c in (certs_held or [])]
-    held = {c.id.casefold() for c in held_certs}
-    bodies = {b.id: b.acronym for b in catalog.bodies}
-    training = catalog.training
-    steps: list[Step] = []
-    unknown: list[str] = []
-
-    def add(**kw: Any) -> Step:
-        step = Step(number=len(steps) + 1, **kw)
-        steps.append(step)
-        return step
-
-    # 1. a diploma or GED
-    diploma = _requirement(catalog, "diploma_or_ged")
-    has_school = schooling is not None
-    add(
-        title="High school diploma or GED",
-        done=has_school,
-        details=[f"You have a {'GED' if schooling == 'ged' else 'diploma'}."]
-        if has_school
-        else [diploma.remedy],
-        sources=diploma.sources,
-    )
-    if not has_school:
-        unknown.append("the GED (its fee is not in the data)")
-
-    # 2. the minimum age
-    min_age = _requirement(catalog, "min_age")
-    minimum = min_age.value or 0
-    wait_months = max(0, minimum - age) * 12
-    age_details = [f"You are {age}; programs ask for {minimum}."]
-    if wait_months:
-        age_details.append(f"You turn {minimum} within {wait_months} months.")
-        if min_age.exceptions:
-            age_details.append(min_age.exceptions)
-    add(
-        title=f"Be at least {minimum} to enroll",
-        done=wait_months == 0,
-        details=age_details,
-        months_min=wait_months or None,
-        months_max=wait_months or None,
-        sources=min_age.sources,
-    )
-
-    # 3. a training program
-    track_cert_ids = set(role.certs)
-    trained = any(c.id in track_cert_ids for c in held_certs)
-    programs = training.programs
-    low = min((p.min_months for p in programs if p.min_months), default=None)
-    high = max((p.max_months for p in programs if p.max_months), default=None)
-    costs = [p for p in programs if p.cost_min_usd or p.cost_max_usd]
-    cost_low = min((p.cost_min_usd for p in costs if p.cost_min_usd), default=None)
-    cost_high = max((p.cost_max_usd for p in costs if p.cost_max_usd), default=None)
-    program_details = [
-        f"{p.name} ({p.credential}): "
-        + (
-            f"{p.min_months}-{p.max_months} months"
-            if p.min_months != p.max_months
-            else f"{p.min_months} months"
-        )
-        for p in programs
-    ]
-    program_details.append("Topics: " + ", ".join(training.topics).lower() + ".")
-    if training.builds:
-        program_details.append("A good school builds: " + ", ".join(training.builds).lower() + ".")
-    program_details.append("Before you sign up, ask the questions in `mbc training`.")
-    for program in programs:
-        program_details.extend(program.notes)
-    add(
-        title="Complete a training program",
-        done=trained,
-        details=["You already hold a certification of this track."] if trained else program_details,
-        months_min=None if trained else low,
-        months_max=None if trained else high,
-        cost_min_usd=None if trained else cost_low,
-        cost_max_usd=None if trained else cost_high,
-        sources=[s for p in programs for s in p.sources],
-    )
-
-    # 4. the first certification
-    entry = _entry_certs(catalog, role)
-    first_held = next((c for c in held_certs if c.id in track_cert_ids), None)
-    first = first_held or catalog.cert(role.certs[0])
-    cert_details = _cert_facts(first, bodies.get(first.body, first.body))
-    cert_details += _prerequisites(first, held, experience_years)
-    alternatives = [c.id for c in entry if c.id != first.id]
-    if alternatives and not first_held:
-        cert_details.append(
-            "Other entry credentials of this track: " + ", ".join(alternatives) + "."
-        )
-    prices = [
-        p for p in (first.fees.exam_usd, first.fees.member_usd, first.fees.non_member_usd) if p
-    ]
-    dues = first.membership.annual_fee_usd if first.membership.required else None
-    if not first_held and not prices:
-        unknown.append(f"the {first.id} exam fee")
-    add(
-        title=f"Earn your first certification: {first.id}",
-        done=first_held is not None,
-        details=[f"You hold {first.id}."] if first_held else cert_details,
-        cost_min_usd=None if first_held or not prices else min(prices) + (dues or 0),
-        cost_max_usd=None if first_held or not prices else max(prices) + (dues or 0),
-        sources=first.sources,
-    )
-
-    # 5. the first job, realistically
-    remote = _guidance(training.reality_checks, "remote_after_experience")
-    apprentice = _guidance(training.reality_checks, "apprentice_first")
-    experienced = experience_years >= APPRENTICE_MONTHS / 12
-    job_details = [role.remote.caveat]
-    if remote:
-        job_details.append(remote.text)
-    if first.apprentice:
-        job_details.append(
-            f"Passing {first.id} without experience makes you {first.apprentice.designation} "
-            f"(apprentice). To remove it: {first.apprentice.removal}"
-        )
-    elif apprentice:
-        job_details.append(apprentice.text)
-    add(
-        title="Get your first job and build experience",
-        done=experienced,
-        details=[f"You have {experience_years:g} years of experience."]
-        if experienced
-        else job_details,
-        months_min=None if experienced else APPRENTICE_MONTHS,
-        months_max=None,
-        sources=[*(remote.sources if remote else []), *(apprentice.sources if apprentice else [])],
-    )
-
-    # 6. specialise and climb
-    specialty = catalog.cert_ids_where(track=role.id, level="specialty")
-    management = catalog.cert_ids_where(track="management")
-    ladder = list(role.career_path)
-    if specialty:
-        ladder.append("Specialty credentials: " + ", ".join(sorted(specialty)) + ".")
-    if management:
-        ladder.append("Practice management credentials: " + ", ".join(sorted(management)) + ".")
-    add(title="Specialise and climb the ladder", done=False, details=ladder, sources=role.sources)
+    held = [find_cert(catalog, c) for c in (certs_held or [])]
+    person = _Person(catalog, find_role(catalog, track), age, schooling, experience_years, held)
+    steps = [Step(number=n, **step(person)) for n, step in enumerate(STEPS, 1)]
 
     todo = [s for s in steps if not s.done]
     cost_min = sum(s.cost_min_usd or 0 for s in todo)
     cost_max = sum(s.cost_max_usd or s.cost_min_usd or 0 for s in todo)
-    if first_held:
+    program = steps[2]
+    if person.first_held() is not None:
         earliest: int | None = 0
     else:
-        earliest = wait_months + (low or 0) if not trained else wait_months
-    over = None if budget_usd is None else cost_min > budget_usd
-    cheaper: list[str] = []
+        earliest = wait_months(catalog, age) + (program.months_min or 0)
+    cheaper = []
     if budget_usd is not None and cost_max > budget_usd:
-        cheaper.append(
-            "Choose a community college certificate: the cheapest program cost found is "
-            f"${cost_low:,.0f} (in-state tuition)."
-            if cost_low
-            else "Compare community colleges."
-        )
-        cheapest = _cheapest(entry)
-        if cheapest is not None and cheapest.id != first.id:
-            cheaper.append(
-                f"Take {cheapest.id} ({bodies.get(cheapest.body, cheapest.body)}) first: from "
-                f"${lowest_fee(cheapest) or 0:,.0f} (see `mbc certs {cheapest.id}`)."
-            )
-        cheaper.append("Ask whether the program includes the exam fee and a student membership.")
+        cheaper = _cheaper_route(person, first_cert(person), program.cost_min_usd)
     return Plan(
-        track=role.id,
-        track_name=role.name,
+        track=person.role.id,
+        track_name=person.role.name,
         age=age,
         schooling=schooling,
         experience_years=experience_years,
-        certs_held=sorted(c.id for c in held_certs),
+        certs_held=sorted(c.id for c in held),
         budget_usd=budget_usd,
         steps=steps,
         earliest_credential_months=earliest,
         cost_min_usd=cost_min,
         cost_max_usd=cost_max,
-        unknown_costs=unknown,
-        over_budget=over,
+        unknown_costs=person.unknown_costs,
+        over_budget=None if budget_usd is None else cost_min > budget_usd,
         cheaper_route=cheaper,
     )

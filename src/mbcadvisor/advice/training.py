@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from mbcadvisor.advice import Result
-
-if TYPE_CHECKING:
-    from mbcadvisor.models import Guidance, Program, Requirement
-    from mbcadvisor.records import CatalogView
+from mbcadvisor.advice.result import Result
+from mbcadvisor.models import Catalog, Guidance, Program, Requirement, record
 
 
+@record
 class TrainingGuide(Result):
     """`mbc training`: programs, requirements, topics, questions, red flags, reality checks."""
 
@@ -24,7 +20,7 @@ class TrainingGuide(Result):
     reality_checks: list[Guidance]
 
 
-def training_guide(catalog: CatalogView) -> TrainingGuide:
+def training_guide(catalog: Catalog) -> TrainingGuide:
     """Everything the data says about choosing and finishing a training program."""
     t = catalog.training
     return TrainingGuide(

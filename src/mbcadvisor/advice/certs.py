@@ -1,0 +1,127 @@
+"""`mbc certs`: credentials filtered, sorted and grouped by track; or one in full."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal
+
+from mbcadvisor.advice.names import body_by_id, find_cert
+from mbcadvisor.advice.result import Result, to_jsonable
+from mbcadvisor.models import TRACKS, Body, Catalog, Cert, Level, Track, record
+
+CertSort = Literal["name", "fee", "questions", "minutes"]
+CERT_SORTS: tuple[CertSort, ...] = ("name", "fee", "questions", "minutes")
+
+
+def lowest_fee(cert: Cert) -> float | None:
+    """The cheapest listed price of one exam attempt (member or student prices included)."""
+    fees = cert.fees
+    prices = [
+        p
+        for p in (fees.exam_usd, fees.member_usd, fees.non_member_usd, fees.student_usd)
+        if p is not None
+    ]
+    return min(prices) if prices else None
+
+
+def standard_fee(cert: Cert) -> float | None:
+    """The price shown for one attempt: the standard price, else non-member, else member."""
+    fees = cert.fees
+    return fees.exam_usd or fees.non_member_usd or fees.member_usd
+
+
+@record
+class CertFilters(Result):
+    """The filters a `mbc certs` listing was asked for."""
+
+    track: Track | None = None
+    body: str | None = None
+    level: Level | None = None
+    max_fee: float | None = None
+    remote: bool | None = None
+    sort: CertSort = "name"
+
+
+@record
+class CertGroup(Result):
+    """Certifications of one track."""
+
+    track: Track
+    certs: list[Cert]
+
+
+@record
+class CertListing(Result):
+    """`mbc certs`: the credentials that pass the filters, grouped by their first track."""
+
+    filters: CertFilters
+    count: int
+    groups: list[CertGroup]
+    bodies: dict[str, str]
+
+
+def _sort_key(sort: CertSort) -> Callable[[Cert], tuple[bool, float | str, str]]:
+    def key(cert: Cert) -> tuple[bool, float | str, str]:
+        value: float | str | None
+        if sort == "fee":
+            value = lowest_fee(cert)
+        elif sort == "questions":
+            value = cert.exam.questions
+        elif sort == "minutes":
+            value = cert.exam.minutes
+        else:
+            value = cert.id
+        # unknown values go last, whatever the sort
+        return (value is None, value if value is not None else 0, cert.id)
+
+    return key
+
+
+def _passes(cert: Cert, filters: CertFilters) -> bool:
+    if filters.track is not None and filters.track not in cert.tracks:
+        return False
+    if filters.level is not None and cert.level != filters.level:
+        return False
+    if filters.body is not None and cert.body != filters.body:
+        return False
+    if filters.max_fee is not None:
+        fee = lowest_fee(cert)
+        if fee is None or fee > filters.max_fee:
+            return False
+    return filters.remote is None or ("online" in cert.exam.delivery) == filters.remote
+
+
+def list_certs(catalog: Catalog, filters: CertFilters) -> CertListing:
+    """The certifications passing every filter, sorted, grouped by track."""
+    chosen = sorted((c for c in catalog.certs if _passes(c, filters)), key=_sort_key(filters.sort))
+    groups: list[CertGroup] = []
+    for track in TRACKS:
+        if filters.track and track != filters.track:
+            continue
+        members = [c for c in chosen if filters.track == track or c.tracks[0] == track]
+        if members:
+            groups.append(CertGroup(track=track, certs=members))
+    return CertListing(
+        filters=filters,
+        count=len(chosen),
+        groups=groups,
+        bodies={b.id: b.acronym for b in catalog.bodies},
+    )
+
+
+@record
+class CertDetail(Result):
+    """`mbc certs ID`: one credential in full, with its body."""
+
+    cert: Cert
+    body: Body
+
+    def payload(self) -> Any:
+        """`mbc certs ID --json` is the certification's own object."""
+        return to_jsonable(self.cert)
+
+
+def cert_detail(catalog: Catalog, name: str) -> CertDetail:
+    """One certification by id (any case), with its issuing body."""
+    cert = find_cert(catalog, name)
+    return CertDetail(cert=cert, body=body_by_id(catalog, cert.body))
