@@ -119,7 +119,8 @@ def test_certs_one_json_is_the_cert_object() -> None:
     out, _ = run("certs", "CPC", "--json")
     data = json.loads(out)
     assert data["id"] == "CPC" and data["body"] == "aapc" and data["sources"]
-    assert {"exam", "fees", "membership", "prerequisites", "renewal", "as_of"} <= set(data)
+    assert {"exam", "fees", "membership", "prerequisites", "renewal", "curation"} <= set(data)
+    assert {"published", "read_on"} <= set(data["sources"][0])
 
 
 def test_certs_json_listing_shape() -> None:

@@ -49,7 +49,7 @@ def test_malformed_values_are_all_listed_with_their_places(tmp_path: Path) -> No
     data = _data(tmp_path)
     certs = (data / "certs.yaml").read_text()
     certs = certs.replace(
-        "    as_of: 2025-01-01\n  - id: CPB", "    as_of: 2024-13-01\n  - id: CPB"
+        "read_on: 2025-06-01, backs: exam and fee", "read_on: 2024-13-01, backs: exam and fee"
     )
     certs = certs.replace("questions: 135", "questions: !!int abc")
     certs = certs.replace("summary: Billing.", "summary: Billing.\n    ? [a, b]\n    : c")
@@ -64,7 +64,7 @@ def test_malformed_values_are_all_listed_with_their_places(tmp_path: Path) -> No
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     expected = [
-        ("certs.yaml:", "certs[0].as_of", "month value is outside"),
+        ("certs.yaml:", "certs[0].sources[0].read_on", "month value is outside"),
         ("certs.yaml:", "certs[1].exam.questions", "'abc' is not a whole number"),
         ("certs.yaml:", "certs[1]", "a key must be plain text, not a list"),
         ("training.yaml:", "training.requirements[0].value", "5,000 digits"),

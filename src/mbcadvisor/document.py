@@ -223,7 +223,7 @@ def cert_detail(result: CertDetail) -> Document:
         ("Fee", money(standard_fee(c))),
         ("Membership required", {True: "yes", False: "no", None: "n/a"}[c.membership.required]),
         ("Renewal", renewal),
-        ("Data as of", c.as_of.isoformat()),
+        ("Checked", f"{max(s.read_on for s in c.sources).isoformat()}, against the sources below"),
         *(("Note", note) for note in c.notes),
     ]
     return Document(f"{c.id}: {c.name}", [Facts(tuple(facts)), *_links(c.sources)])
@@ -261,8 +261,11 @@ def pay(result: PayReport) -> Document:
 
 
 def sources(result: SourcesReport) -> Document:
-    rows = tuple((dated(s.as_of), s.kind, s.title, s.url, tuple(s.backs)) for s in result.sources)
-    table = Table(("As of", "Kind", "Title", "Address", "Backs"), rows)
+    rows = tuple(
+        (dated(s.published), s.kind, s.title, s.url or "(no address)", tuple(s.backs))
+        for s in result.sources
+    )
+    table = Table(("Page date", "Kind", "Title", "Address", "Backs"), rows)
     return Document(f"Sources ({result.count})", [table])
 
 

@@ -42,6 +42,8 @@ def duration(minutes: int | None) -> str:
     return f"{hours} h {rest:02d}" if hours else f"{rest} min"
 
 
-def dated(day: dt.date | None) -> str:
-    """An ISO date, or 'undated' for a page that states none."""
-    return day.isoformat() if day else "undated"
+def dated(day: str | dt.date | None) -> str:
+    """A page's date as it shows it (2025-03-02, 2025-03 or 2025), or 'undated'."""
+    if day is None:
+        return "undated"
+    return day if isinstance(day, str) else day.isoformat()

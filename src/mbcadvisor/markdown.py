@@ -64,7 +64,11 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, Facts):
         return [f"- **{_text(label)}:** {_text(value)}" for label, value in block.pairs]
     assert isinstance(block, Links)
-    return [f"- [{_text(s.title)}]({s.url}) ({s.kind}, {dated(s.as_of)})" for s in block.sources]
+    return [
+        (f"- [{_text(s.title)}]({_target(printable(s.url))})" if s.url else f"- {_text(s.title)}")
+        + f" ({s.kind}, {dated(s.published)})"
+        for s in block.sources
+    ]
 
 
 def write(document: Document) -> str:

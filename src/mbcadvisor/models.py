@@ -28,7 +28,7 @@ TRACKS: tuple[Track, ...] = ("billing", "coding", "auditing", "cdi", "management
 Level = Literal["entry", "advanced", "specialty"]
 LEVELS: tuple[Level, ...] = ("entry", "advanced", "specialty")
 Delivery = Literal["online", "test_center", "paper"]
-SourceKind = Literal["official", "secondary"]
+SourceKind = Literal["official", "secondary", "article"]
 
 
 # Characters no data text may hold: they could move the cursor, recolor or rewrite a terminal
@@ -128,7 +128,43 @@ def _not_in_future(value: dt.date) -> dt.date:
     return value
 
 
+class PageDateRule:
+    """A date as precise as a page shows it: "2025-03-02", "2025-03" or "2025"; real and not
+    in the future."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(_page_date, handler(source))
+
+
+def _page_date(value: str) -> str:
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise ValueError("a page's date is YYYY-MM-DD, YYYY-MM or YYYY, as precise as it shows")
+    parts = [int(p) for p in value.split("-")]
+    try:
+        first = dt.date(
+            parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
+        )
+    except ValueError as exc:
+        raise ValueError(f"{value} is not a date: {exc}") from None
+    _not_in_future(first)
+    return value
+
+
+def page_date_end(value: str) -> dt.date:
+    """The last day a page date can mean ("2023" -> 2023-12-31): how old a page is, at least."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31)
+
+
 PastDate = Annotated[dt.date, Past()]
+PageDate = Annotated[str, PageDateRule()]
 Usd = Annotated[float, Rule(gt=0, le=5_000)]  # fees and dues
 CostUsd = Annotated[float, Rule(gt=0, le=200_000)]  # program costs
 Money = Annotated[float, Rule(gt=0)]
@@ -146,37 +182,44 @@ CONFIG = {"extra": "forbid", "use_attribute_docstrings": True}
 
 @record
 class Source(Record):
-    """A public page that states some of a record's facts."""
+    """A public page (or the source article) that states some of a record's facts."""
 
     __pydantic_config__ = CONFIG
 
-    url: Url
-    """Address of the page."""
+    url: Url | None = None
+    """Address of the page; null only for the source article, whose address is not known."""
     title: Text
     """Short human title of the page."""
     kind: SourceKind
-    """official: the credentialing body's, BLS's or O*NET's own page; secondary: anything else
-    (schools, career sites quoting BLS)."""
-    as_of: PastDate | None
-    """Date the page states (its update or copyright date, or the data year it reports); null
-    when the page states no date."""
+    """official: the owner's own page (the credentialing body's, BLS's, O*NET's, a school's own
+    policy); secondary: any other page (schools, career sites quoting BLS); article: the
+    project's source article."""
+    published: PageDate | None
+    """The date the page itself shows (an update, post or copyright date), as precise as it
+    shows it: YYYY-MM-DD, YYYY-MM or YYYY; null when the page shows none."""
+    read_on: PastDate
+    """The day the page was read for this record."""
     backs: Text
     """Which facts of the record this page states."""
+
+    def __post_init__(self) -> None:
+        if self.url is None and self.kind != "article":
+            raise ValueError("a source needs its url (only the source article has none)")
 
 
 @record
 class Sourced(Record):
-    """A record whose facts are backed by sources and dated."""
+    """A record whose facts are backed by sources."""
 
     __pydantic_config__ = CONFIG
 
     sources: Annotated[list[Source], Rule(min_length=1)]
     """Pages stating this record's facts."""
-    as_of: PastDate
-    """Date the record's facts hold as of: its newest dated source, or, where no source states a
-    date, the day the pages were checked."""
     notes: list[Text] = field(default_factory=list)
-    """Conflicts between sources, changes over time, caveats."""
+    """What a student should know: caveats and changes over time, in plain words."""
+    curation: list[Text] = field(default_factory=list)
+    """For maintainers: conflicts between sources, what was searched and not found. Shown only
+    with --json and `mbc certs ID --sources`."""
 
 
 # --- certifications and bodies ------------------------------------------------------------------

@@ -53,7 +53,10 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, Facts):
         return [f"{_text(label)}\t{_text(value)}" for label, value in block.pairs]
     assert isinstance(block, Links)
-    return [f"{_text(s.title)}\t{_text(s.url)}\t{s.kind}\t{dated(s.as_of)}" for s in block.sources]
+    return [
+        f"{_text(s.title)}\t{_text(s.url or '')}\t{s.kind}\t{dated(s.published)}"
+        for s in block.sources
+    ]
 
 
 def write(document: Document) -> str:

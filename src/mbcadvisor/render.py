@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -56,7 +56,13 @@ TRACK_TITLES = {
 
 
 def _source_line(source: Source) -> str:
-    return f"{source.title} ({source.kind}, {dated(source.as_of)}): {source.url}"
+    where = f": {source.url}" if source.url else ""
+    return f"{source.title} ({source.kind}, {dated(source.published)}){where}"
+
+
+def _cited(sources: Iterable[Source]) -> list[str]:
+    """Where each source can be found: its address, or the source article's title."""
+    return list(dict.fromkeys(s.url or s.title for s in sources))
 
 
 def _bullets(items: Sequence[str], sym: Symbols) -> str:
@@ -315,7 +321,7 @@ def render_cert_detail(result: CertDetail, sym: Symbols) -> RenderableType:
         )
     for note in cert.notes:
         row("Note", escape(note))
-    row("Data as of", cert.as_of.isoformat())
+    row("Checked", f"{max(s.read_on for s in cert.sources).isoformat()}, against its sources")
     sources = "\n".join(f"{sym.bullet} " + escape(_source_line(s)) for s in cert.sources)
     return Group(
         Panel(table, title=f"[bold]{cert.id}[/bold]: {escape(cert.name)}", title_align="left"),
@@ -353,7 +359,7 @@ def render_eligibility(result: Eligibility, sym: Symbols) -> RenderableType:
                 "\n".join(f"{n}. {escape(s)}" for n, s in enumerate(result.next_steps, 1))
             )
         )
-    urls = list(dict.fromkeys(s.url for c in result.checks for s in c.sources))
+    urls = _cited(s for c in result.checks for s in c.sources)
     parts.append(Text("\nSources: " + ", ".join(urls), style="italic"))
     return Group(*parts)
 
@@ -423,7 +429,7 @@ def render_pay(result: PayReport, sym: Symbols, width: int = 100) -> RenderableT
             Text(
                 f"BLS OEWS May {est.year}, read on "
                 f"{'an official' if source.kind == 'official' else 'a secondary'} page "
-                f"({dated(source.as_of)}): {source.url}",
+                f"({dated(source.published)}): {source.url}",
                 style="italic",
             )
         )
@@ -454,20 +460,20 @@ def render_sources(result: SourcesReport, sym: Symbols, width: int = 100) -> Lin
     list. Laid out by grid.py, so that thousands of sources take milliseconds."""
     lines = Lines()
     if not result.sources:
-        what = "older than two years" if result.only_stale else "in the data"
+        what = "dated more than two years ago" if result.only_stale else "in the data"
         lines.add((f"No sources {what}.", None))
         return lines
     title = f"{result.count} source(s)"
     if result.only_stale:
-        title += f" older than {result.stale_after_years} years (before "
-        title += f"{stale_cutoff(result.today).isoformat()}) or undated"
+        title += f" dated more than {result.stale_after_years} years ago (before "
+        title += f"{stale_cutoff(result.today).isoformat()})"
     lines.paragraph(title, width, "bold")
     lines.blank()
     rows = [
         (
-            dated(use.as_of) + (" (stale)" if use.stale else ""),
+            dated(use.published) + (" (stale)" if use.stale else ""),
             use.kind,
-            f"{use.title}\n{use.url}",
+            f"{use.title}\n{use.url or '(the source article: no address)'}",
             "\n".join(f"{sym.bullet} {backs}" for backs in use.backs),
         )
         for use in result.sources
@@ -527,7 +533,7 @@ def render_plan(result: Plan, sym: Symbols) -> RenderableType:
             parts.append(_indent("; ".join(facts), style="italic"))
         for detail in step.details:
             parts.append(_indent(detail, sym))
-        urls = list(dict.fromkeys(s.url for s in step.sources))[:3]
+        urls = _cited(step.sources)[:3]
         if urls and not step.done:
             parts.append(_indent("sources: " + ", ".join(urls), style="dim"))
     totals = Text("\nTotals", style="bold")
@@ -593,7 +599,7 @@ def _guidance_block(title: str, items: Sequence[Guidance], sym: Symbols) -> list
     parts: list[RenderableType] = [Text(f"\n{title}", style="bold")]
     for item in items:
         parts.append(_indent(item.text, sym))
-        urls = list(dict.fromkeys(s.url for s in item.sources))[:2]
+        urls = _cited(item.sources)[:2]
         parts.append(_indent(", ".join(urls), style="dim"))
     return parts
 

@@ -62,7 +62,7 @@ class Comparison(Result):
 def _newest_outlook(occupation: Occupation) -> Outlook | None:
     if not occupation.outlook:
         return None
-    return max(occupation.outlook, key=lambda o: (o.period, o.as_of))
+    return max(occupation.outlook, key=lambda o: o.period)
 
 
 def summarise_role(catalog: Catalog, role: Role) -> RoleSummary:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from mbcadvisor.advice.result import Result
-from mbcadvisor.models import Catalog, Source, record
+from mbcadvisor.models import Catalog, Source, page_date_end, record
 
 STALE_YEARS = 2
 
@@ -15,17 +15,19 @@ STALE_YEARS = 2
 class SourceUse(Result):
     """A source and every record it backs."""
 
-    url: str
+    url: str | None
     title: str
     kind: str
-    as_of: dt.date | None
+    published: str | None
+    read_on: dt.date
     backs: list[str]
     stale: bool
 
 
 @record
 class SourcesReport(Result):
-    """`mbc sources`: every source, what it backs, its date and kind."""
+    """`mbc sources`: every source, what it backs, its date and kind; stale means the page's own
+    date is more than two years old."""
 
     today: dt.date
     stale_after_years: int
@@ -60,34 +62,43 @@ def _records(catalog: Catalog) -> Iterable[tuple[str, list[Source]]]:
         yield f"program {prog.id}", prog.sources
 
 
+def _newer(source: Source, than: Source) -> bool:
+    """Whether a citation of a page carries a newer page date (or read date) than another."""
+    mine = (source.published or "", source.read_on)
+    theirs = (than.published or "", than.read_on)
+    return mine > theirs
+
+
 def sources_report(
     catalog: Catalog, only_stale: bool = False, today: dt.date | None = None
 ) -> SourcesReport:
-    """Every source in the data with what it backs; `only_stale` keeps those over two years old."""
+    """Every source in the data with what it backs; `only_stale` keeps the pages whose own date
+    is more than two years old (an undated page is not called stale: it may be current)."""
     today = today or dt.date.today()
     cutoff = stale_cutoff(today)
-    by_url: dict[str, tuple[Source, list[str]]] = {}
+    by_page: dict[str, tuple[Source, list[str]]] = {}
     for what, sources in _records(catalog):
         for source in sources:
-            kept, backs = by_url.setdefault(source.url, (source, []))
-            if source.as_of and (kept.as_of is None or source.as_of > kept.as_of):
-                by_url[source.url] = (source, backs)
+            page = source.url or source.title  # the source article has no address
+            kept, backs = by_page.setdefault(page, (source, []))
+            if _newer(source, kept):
+                by_page[page] = (source, backs)
             backs.append(f"{what}: {source.backs}")
     uses = [
         SourceUse(
             url=src.url,
             title=src.title,
             kind=src.kind,
-            as_of=src.as_of,
+            published=src.published,
+            read_on=src.read_on,
             backs=backs,
-            # an undated page cannot show it is current, so it counts as stale
-            stale=src.as_of is None or src.as_of < cutoff,
+            stale=src.published is not None and page_date_end(src.published) < cutoff,
         )
-        for src, backs in by_url.values()
+        for src, backs in by_page.values()
     ]
     if only_stale:
         uses = [u for u in uses if u.stale]
-    uses.sort(key=lambda u: (u.kind, u.url))
+    uses.sort(key=lambda u: (u.kind, u.url or "", u.title))
     return SourcesReport(
         today=today,
         stale_after_years=STALE_YEARS,
