@@ -10,7 +10,15 @@ from pathlib import Path
 from mbcadvisor.errors import DataIssue, MbcError
 
 # the data files of a catalog, in the order they are read (models.FILES has the same names)
-DATA_FILES = ("roles.yaml", "certs.yaml", "bodies.yaml", "pay.yaml", "training.yaml", "match.yaml")
+DATA_FILES = (
+    "roles.yaml",
+    "certs.yaml",
+    "bodies.yaml",
+    "pay.yaml",
+    "training.yaml",
+    "match.yaml",
+    "glossary.yaml",
+)
 # The real data is well under 1 MB; a file far past that is a mistake, not data to wait for.
 MAX_FILE_BYTES = 32 * 1024 * 1024
 

@@ -373,8 +373,8 @@ class Body(Sourced):
     """Full name."""
     formerly: Text | None = None
     """Former name, if any."""
-    url: Url
-    """Home page."""
+    url: Url | None = None
+    """Home page, where a page showing it was found."""
 
 
 # --- roles --------------------------------------------------------------------------------------
@@ -582,6 +582,18 @@ class Training(Sourced):
     """Warning signs."""
     reality_checks: list[Guidance] = field(default_factory=list)
     """Where people are misled."""
+    paying: list[Guidance] = field(default_factory=list)
+    """Ways to pay for training: federal aid, WIOA, employers, and what to watch for."""
+    checking_a_school: list[Guidance] = field(default_factory=list)
+    """Where to check a program's accreditation or approval, and what to ask."""
+    first_job: list[Guidance] = field(default_factory=list)
+    """Entry titles, the words of job ads, where to look, what 'experience required' means."""
+    self_study: list[Guidance] = field(default_factory=list)
+    """Taking an exam without a program: who may, how long courses take, the trade-offs."""
+    combined: list[Guidance] = field(default_factory=list)
+    """Training for billing and coding together, and the credential that covers both."""
+    ged: list[Guidance] = field(default_factory=list)
+    """The GED: who may take it, and what it costs."""
 
 
 @record
@@ -596,6 +608,26 @@ class Question(Sourced):
     """A few words naming it in the explanation."""
     favours: Annotated[dict[Id, Annotated[int, Rule(ge=1, le=5)]], Rule(min_length=1)]
     """Role id -> weight a 'yes' adds to that role."""
+
+
+@record
+class Term(Sourced):
+    """A word the output uses, explained for a first-time reader (`mbc explain`)."""
+
+    id: Id
+    """Short lowercase id, as typed after `mbc explain`, e.g. cpt."""
+    term: Text
+    """The term as it is written, e.g. CPT."""
+    stands_for: Text | None = None
+    """What an abbreviation stands for."""
+    aliases: list[Text] = field(default_factory=list)
+    """Other spellings a user may type."""
+    definition: Text
+    """One to three plain sentences."""
+    example: Text | None = None
+    """An example a student would meet."""
+    see_also: list[Id] = field(default_factory=list)
+    """Ids of related terms."""
 
 
 # --- files and the catalog ----------------------------------------------------------------------
@@ -661,6 +693,16 @@ class MatchFile(Record):
     """The match questionnaire."""
 
 
+@record
+class GlossaryFile(Record):
+    """data/glossary.yaml."""
+
+    __pydantic_config__ = CONFIG
+
+    terms: Annotated[list[Term], Rule(min_length=1)]
+    """The terms `mbc explain` knows."""
+
+
 # each data file and the model of its contents, in the order they are read
 FILES: dict[str, type] = {
     "roles.yaml": RolesFile,
@@ -669,6 +711,7 @@ FILES: dict[str, type] = {
     "pay.yaml": PayFile,
     "training.yaml": TrainingFile,
     "match.yaml": MatchFile,
+    "glossary.yaml": GlossaryFile,
 }
 
 
@@ -684,3 +727,4 @@ class Catalog(Record):
     occupations: list[Occupation]
     training: Training
     questions: list[Question]
+    glossary: list[Term]

@@ -364,6 +364,17 @@ def cross_check(files: dict[str, Any], parsed: dict[str, ParsedFile]) -> list[Da
     ):
         for index, value, first in _duplicates((i, r.id) for i, r in enumerate(records)):
             issue(name, (key, index, "id"), f"duplicate id '{value}' (also {key}[{first}]).")
+    terms = files["glossary.yaml"].terms
+    names = [(i, n) for i, t in enumerate(terms) for n in (t.id, t.term, *t.aliases)]
+    for index, value, first in _duplicates(names):
+        if index != first:
+            issue("glossary.yaml", ("terms", index), f"name '{value}' is used by two terms.")
+    term_ids = {t.id for t in terms}
+    for i, term in enumerate(terms):
+        for j, other in enumerate(term.see_also):
+            if other not in term_ids:
+                where = ("terms", i, "see_also", j)
+                issue("glossary.yaml", where, _unknown("term", other, term_ids))
     for index, value, first in _duplicates((i, o.soc) for i, o in enumerate(occupations)):
         issue("pay.yaml", ("occupations", index, "soc"), f"duplicate soc '{value}' ({first}).")
 
@@ -434,6 +445,7 @@ def check(
         occupations=files["pay.yaml"].occupations,
         training=files["training.yaml"].training,
         questions=files["match.yaml"].questions,
+        glossary=files["glossary.yaml"].terms,
     )
     return catalog, []
 
