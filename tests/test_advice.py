@@ -62,12 +62,16 @@ def test_compare_two_roles(catalog: Catalog) -> None:
     result = compare_roles(catalog, ["billing", "coder"])
     assert [r.id for r in result.roles] == ["billing", "coding"]
     coding = result.roles[1]
-    stats = {f.statistic: (f.annual, f.year) for f in coding.pay.figures}
-    assert stats == {"median": (50000, 2024), "mean": (52000, 2024), "p90": (78000, 2024)}
+    stats = {f.statistic: f.annual for f in coding.pay.figures}
+    assert stats == {"median": 51140, "mean": 56790, "p90": 81150}  # BLS May 2025, national
+    assert coding.pay.release == result.release == "May 2025" and coding.pay.place == "National"
     assert [c.id for c in coding.certs] == ["CPC", "CCS"]
     assert coding.outlook.period == "2024-34" and coding.outlook.growth_percent == 7
     billing = result.roles[0]
-    assert [f.statistic for f in billing.pay.figures] == ["median", "p90"]
+    assert billing.outlook.period == coding.outlook.period  # one period for both roles
+    assert {f.statistic: f.annual for f in billing.pay.figures}["median"] == 48500
+    ladder = {s.step: s.median_annual for s in billing.career_path}
+    assert ladder == {"Specialize": None, "Manage an office": 123860}
 
 
 def test_compare_needs_two_different_roles(catalog: Catalog) -> None:
@@ -191,11 +195,13 @@ def test_under_18_is_never_eligible(age: int, schooling: Schooling | None) -> No
     assert not eligibility(CATALOG, age, schooling).eligible
 
 
-def test_pay_report_uses_the_newest_full_distribution(catalog: Catalog) -> None:
+def test_pay_report_is_one_release_everywhere(catalog: Catalog) -> None:
     report = pay_report(catalog, [])
-    assert [(r.role, r.estimate.year) for r in report.rows] == [("billing", 2024), ("coding", 2024)]
+    assert [g.role for g in report.groups] == ["billing", "coding"]
+    assert all([r.place for r in g.rows] == ["National"] for g in report.groups)
+    assert report.release == "May 2025" and report.place == "National"
     report = pay_report(catalog, ["coder", "coding"], hourly=True)
-    assert [r.role for r in report.rows] == ["coding"] and report.hourly
+    assert [g.role for g in report.groups] == ["coding"] and report.hourly
 
 
 def test_sources_report(catalog: Catalog) -> None:
@@ -209,7 +215,7 @@ def test_sources_report(catalog: Catalog) -> None:
         "cpb",
         "roles",
         "school",
-        "bls-292072-2022",
+        "survey-2018",
     }
     undated = [s for s in report.sources if s.published is None]
     assert undated and not any(s.stale for s in undated)  # an undated page may be current

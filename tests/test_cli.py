@@ -92,7 +92,7 @@ def test_compare_json_shape() -> None:
         "career_path",
         "sources",
     }
-    assert set(role["pay"]) == {"soc", "occupation", "figures"}
+    assert set(role["pay"]) == {"soc", "occupation", "place", "release", "covers", "figures"}
     assert {f["statistic"] for f in role["pay"]["figures"]} <= {"median", "mean", "p90"}
     assert "\x1b" not in out
 
@@ -211,12 +211,13 @@ def test_pay() -> None:
     assert "90th percentile" in out
     out, _ = run("pay", "coding", "--json")
     data = json.loads(out)
-    assert data["hourly"] is False and [r["role"] for r in data["rows"]] == ["coding"]
+    assert data["hourly"] is False and [g["role"] for g in data["groups"]] == ["coding"]
+    assert data["release"] == "May 2025"
 
 
-def test_pay_hourly_without_figures_says_so() -> None:
-    out, _ = run("pay", "--hourly", "--data-dir", str(VALID))
-    assert "$17.31" in out
+def test_pay_hourly() -> None:
+    out, _ = run("pay", "coding", "--hourly", "--data-dir", str(VALID))
+    assert "$24.59" in out and "an hour" in out
 
 
 def test_sources() -> None:
@@ -375,7 +376,7 @@ def test_training() -> None:
         (["certs", "--track", "coding"], "# Certifications"),
         (["certs", "CPC"], "# CPC: Certified Professional Coder"),
         (["eligible", "--age", "17"], "# Can I enroll in a training program?"),
-        (["pay"], "# Pay (annual, BLS)"),
+        (["pay"], "# Pay nationally (annual, BLS OEWS May 2025)"),
         (["sources"], "# Sources"),
         (["plan", "--track", "coding", "--age", "20"], "# Your plan into medical coder"),
         (["match", "--answers", "yynnyy"], "# Track that fits"),

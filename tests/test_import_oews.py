@@ -7,7 +7,6 @@ import csv
 import gzip
 import hashlib
 import json
-import os
 import re
 import shutil
 import sqlite3
@@ -512,12 +511,10 @@ def test_converted_fixture_snapshot_gives_the_golden_tables(
     assert outputs(tmp_path / "out", TABLES) == outputs(EXPECTED, TABLES)
 
 
-@pytest.mark.skipif(
-    "OEWS_SNAPSHOT_DIR" not in os.environ,
-    reason="OEWS_SNAPSHOT_DIR (a folder with oews-2025.sqlite and manifest.json) is not set",
-)
-def test_real_snapshot_and_its_rows_as_flat_files_agree(tmp_path: Path) -> None:
-    folder = Path(os.environ["OEWS_SNAPSHOT_DIR"])
+def test_real_snapshot_and_its_rows_as_flat_files_agree(
+    oews_snapshot: Path, tmp_path: Path
+) -> None:
+    folder = oews_snapshot
     real = Snapshot(
         folder / "oews-2025.sqlite", folder / "oews-2025.sqlite.gz", folder / "manifest.json"
     )

@@ -95,9 +95,9 @@ def test_non_utf8_file(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(VALID, data)
-    (data / "pay.yaml").unlink()
+    (data / "occupations.yaml").unlink()
     _, issues = check_dir(data)
-    assert [str(i) for i in issues] == [f"{data / 'pay.yaml'}  file is missing."]
+    assert [str(i) for i in issues] == [f"{data / 'occupations.yaml'}  file is missing."]
 
 
 def test_deep_nesting_is_refused_quickly(tmp_path: Path) -> None:
@@ -131,7 +131,7 @@ def test_env_var_chooses_data_dir(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_real_data_records_are_sourced_and_sane(real_catalog) -> None:  # type: ignore[no-untyped-def]
     records = [*real_catalog.roles, *real_catalog.certs, *real_catalog.bodies]
     for occ in real_catalog.occupations:
-        records += [*occ.estimates, *occ.outlook]
+        records += [occ, *occ.outlook]
     for record in records:
         assert record.sources, record
         for source in record.sources:
@@ -170,12 +170,16 @@ def test_article_facts_are_in_the_data(real_catalog) -> None:  # type: ignore[no
     assert max(p.max_months or 0 for p in training.programs) == 24
     assert len(training.topics) == 6
     coding = next(o for o in real_catalog.occupations if o.soc == "29-2072")
-    est_2022 = next(e for e in coding.estimates if e.year == 2022)
-    assert (est_2022.annual.mean, est_2022.annual.p90) == (51090, 75460)
+    assert coding.article is not None and coding.article.year == 2022
+    assert (coding.article.average, coding.article.top_10_percent) == (51090, 75460)
+    billing = next(o for o in real_catalog.occupations if o.soc == "43-3021")
+    assert billing.article is not None
+    assert (billing.article.average, billing.article.top_10_percent) == (44800, 60480)
 
 
 def test_loader_and_models_name_the_same_files() -> None:
     from mbcadvisor.datafiles import DATA_FILES
     from mbcadvisor.models import FILES
 
-    assert tuple(FILES) == DATA_FILES
+    assert tuple(FILES) == tuple(f for f in DATA_FILES if f.endswith(".yaml"))
+    assert [f for f in DATA_FILES if not f.endswith(".yaml")] == ["oews/national.csv"]

@@ -13,16 +13,26 @@ from mbcadvisor.advice.certs import CertDetail, CertFilters, CertListing, cert_d
 from mbcadvisor.advice.compare import Comparison, compare_roles
 from mbcadvisor.advice.eligibility import Eligibility, eligibility
 from mbcadvisor.advice.match import match_track, parse_answers
-from mbcadvisor.advice.pay import PayReport, pay_report
+from mbcadvisor.advice.pay import (
+    IndustryReport,
+    PayReport,
+    StateRanking,
+    SurveyReport,
+    industries,
+    pay_report,
+    rank_states,
+    survey_report,
+)
 from mbcadvisor.advice.plan import build_plan
 from mbcadvisor.advice.result import Result
 from mbcadvisor.advice.sources import SourcesReport, sources_report
 from mbcadvisor.advice.training import training_guide
 from mbcadvisor.figures import money
-from mbcadvisor.models import Catalog, Wages
+from mbcadvisor.loader import load_table
+from mbcadvisor.models import ESTIMATE_COLUMNS, Catalog, Estimate
 from mbcadvisor.render import ASCII, UNICODE, pay_bar, render
 
-from .conftest import GOLDEN
+from .conftest import GOLDEN, VALID
 
 
 def _text(result: Result, ascii_only: bool = False, width: int = 100) -> str:
@@ -51,6 +61,17 @@ CASES: dict[str, Callable[[Catalog], Result]] = {
     "eligible_19_ged": lambda c: eligibility(c, 19, "ged"),
     "pay": lambda c: pay_report(c, []),
     "pay_hourly": lambda c: pay_report(c, ["coding"], hourly=True),
+    "pay_texas": lambda c: pay_report(c, [], states=load_table("states", c, VALID), state="tx"),
+    "pay_austin": lambda c: pay_report(
+        c,
+        ["coding"],
+        states=load_table("states", c, VALID),
+        areas=load_table("areas", c, VALID),
+        area="austin",
+    ),
+    "pay_states": lambda c: rank_states(c, load_table("states", c, VALID), "billing"),
+    "pay_industry": lambda c: industries(c, load_table("industries", c, VALID), "coding"),
+    "pay_survey": lambda c: survey_report(c),
     "plan_17": lambda c: build_plan(c, "coding", 17, budget_usd=300),
     "plan_done": lambda c: build_plan(c, "coding", 30, "ged", 3, ["CPC"]),
     "match": lambda c: match_track(c, parse_answers("yynnyy", c.questions)),
@@ -83,6 +104,9 @@ def test_every_result_type_has_a_renderer() -> None:
         CertDetail,
         Eligibility,
         PayReport,
+        StateRanking,
+        IndustryReport,
+        SurveyReport,
         SourcesReport,
         Plan,
         Match,
@@ -91,10 +115,16 @@ def test_every_result_type_has_a_renderer() -> None:
     assert set(RENDERERS) == {a.__name__ for a in answers} == set(BUILDERS)
 
 
-def test_pay_bar_marks() -> None:
-    wages = Wages(p10=10, p25=20, median=30, p75=40, p90=50)
-    assert pay_bar(wages, 10, 50, 9, ASCII) == "--##|##--"
-    assert pay_bar(Wages(p10=10, median=30, p90=50), 10, 50, 5, ASCII) == "--|--"
+def test_pay_bar_marks(catalog: Catalog) -> None:
+    row = catalog.national[0]
+    values = {
+        f"annual_{p}": v
+        for p, v in zip(("p10", "p25", "median", "p75", "p90"), (10, 20, 30, 40, 50), strict=True)
+    }
+    fields = {**{f: getattr(row, f) for f in ESTIMATE_COLUMNS}, **values}
+    assert pay_bar(Estimate(**fields), False, 10, 50, 9, ASCII) == "--##|##--"
+    fields.update(annual_p25="*", annual_p75=None)
+    assert pay_bar(Estimate(**fields), False, 10, 50, 5, ASCII) == "--|--"
 
 
 def test_money() -> None:

@@ -145,6 +145,13 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
             if kind in fixed:
                 names: list[str] = list(fixed[kind])
             else:
+                if kind in ("state", "area"):
+                    from mbcadvisor.advice.pay import area_names, state_names
+                    from mbcadvisor.loader import load_table
+
+                    table = load_table("states" if kind == "state" else "areas", load_catalog())
+                    names = sorted(state_names(table) if kind == "state" else area_names(table))
+                    return [n for n in names if incomplete.casefold() in n.casefold()]
                 catalog = load_catalog()
                 names = {
                     "role": [n for r in catalog.roles for n in (r.id, *r.aliases)],
@@ -220,7 +227,10 @@ def root(
 
 
 @app.command(
-    epilog="\b\nExamples:\n  mbc compare billing coding\n  mbc compare biller coder --json"
+    epilog=(
+        "\b\nExamples:\n  mbc compare billing coding\n  mbc compare billing coding --state TX\n"
+        "  mbc compare biller coder --json"
+    )
 )
 @boundary
 def compare(
@@ -232,6 +242,7 @@ def compare(
             autocompletion=_complete("role"),
         ),
     ],
+    state: StateOpt = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
     plain: PlainOpt = False,
@@ -243,7 +254,17 @@ def compare(
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
-    _show(compare_roles(load_catalog(data_dir), roles), as_json, fmt, export, plain)
+    catalog = load_catalog(data_dir)
+    if state is None:
+        result = compare_roles(catalog, roles)
+    else:
+        from mbcadvisor.advice.pay import find_state
+        from mbcadvisor.loader import load_table
+
+        table = load_table("states", catalog, data_dir)
+        code, place = find_state(table, state)
+        result = compare_roles(catalog, roles, table, code, place)
+    _show(result, as_json, fmt, export, plain)
 
 
 @app.command(
@@ -375,7 +396,29 @@ def eligible(
     _show(eligibility(load_catalog(data_dir), age, schooling), as_json, fmt, export, plain)
 
 
-@app.command(epilog="\b\nExamples:\n  mbc pay\n  mbc pay coding --hourly\n  mbc pay billing --json")
+StateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--state",
+        help="A state or territory, by name or postal code (TX, texas, 'Puerto Rico').",
+        show_default=False,
+        autocompletion=_complete("state"),
+    ),
+]
+
+
+@app.command(
+    epilog=(
+        "\b\n"
+        "Examples:\n"
+        "  mbc pay\n"
+        "  mbc pay coding --state TX\n"
+        "  mbc pay coding --area austin --hourly\n"
+        "  mbc pay billing --states\n"
+        "  mbc pay coding --industry\n"
+        "  mbc pay --by-credential"
+    )
+)
 @boundary
 def pay(
     roles: Annotated[
@@ -386,6 +429,30 @@ def pay(
             autocompletion=_complete("role"),
         ),
     ] = None,
+    state: StateOpt = None,
+    area: Annotated[
+        str | None,
+        typer.Option(
+            "--area",
+            help="A metropolitan or nonmetropolitan area, by its name or a part of it ('austin').",
+            show_default=False,
+            autocompletion=_complete("area"),
+        ),
+    ] = None,
+    states: Annotated[
+        bool, typer.Option("--states", help="Every state and territory, ranked by median pay.")
+    ] = False,
+    industry: Annotated[
+        bool,
+        typer.Option("--industry", help="Where the occupation works, and what each industry pays."),
+    ] = False,
+    by_credential: Annotated[
+        bool,
+        typer.Option(
+            "--by-credential",
+            help="AAPC members' self-reported pay by credential (a survey, not BLS figures).",
+        ),
+    ] = False,
     hourly: Annotated[bool, typer.Option("--hourly", help="Hourly instead of annual.")] = False,
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
@@ -393,12 +460,45 @@ def pay(
     export: ExportOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
-    """Pay distribution of each role from BLS (10th to 90th percentile, median marked)."""
-    from mbcadvisor.advice.pay import pay_report
-    from mbcadvisor.loader import load_catalog
+    """Pay from BLS (May 2025): the roles nationally, in a state or an area, by industry."""
+    from mbcadvisor.advice import pay as advice
+    from mbcadvisor.loader import load_catalog, load_table, load_tables
 
     check_export(export)
-    _show(pay_report(load_catalog(data_dir), roles or [], hourly), as_json, fmt, export, plain)
+    views = sum((state is not None or area is not None, states, industry, by_credential))
+    if views > 1:
+        raise typer.BadParameter(
+            "give one of --state/--area, --states, --industry or --by-credential"
+        )
+    catalog = load_catalog(data_dir)
+    if by_credential:
+        if roles:
+            raise typer.BadParameter("--by-credential lists every credential: give no role")
+        result: Result = advice.survey_report(catalog)
+    elif states or industry:
+        if len(roles or []) != 1:
+            raise typer.BadParameter(f"--{'states' if states else 'industry'} needs one role")
+        assert roles is not None
+        if states:
+            table = load_table("states", catalog, data_dir)
+            result = advice.rank_states(catalog, table, roles[0], hourly)
+        else:
+            result = advice.industries(
+                catalog, load_table("industries", catalog, data_dir), roles[0], hourly
+            )
+    else:
+        needed = ["states", "areas"] if area else ["states"] if state else []
+        tables = load_tables(needed, catalog, data_dir)
+        result = advice.pay_report(
+            catalog,
+            roles or [],
+            hourly,
+            states=tables.get("states"),
+            state=state,
+            areas=tables.get("areas"),
+            area=area,
+        )
+    _show(result, as_json, fmt, export, plain)
 
 
 @app.command(epilog="\b\nExamples:\n  mbc sources\n  mbc sources --stale\n  mbc sources --json")
@@ -482,19 +582,24 @@ def data_schema(
         typer.Argument(help="One data file, e.g. certs.yaml (default: all).", show_default=False),
     ] = None,
 ) -> None:
-    """Print the JSON Schema of the data files, for editors that validate YAML as you type."""
+    """Print the JSON Schema of the data files (for editors that check YAML as you type), and of
+    a row of the OEWS tables ("oews/*.csv")."""
     import json
 
-    from pydantic import TypeAdapter
-
     from mbcadvisor.advice.names import pick
-    from mbcadvisor.models import FILES
+    from mbcadvisor.models import FILES, Estimate
+    from mbcadvisor.validation import json_schema
 
-    names = {n: n for n in FILES} | {n.removesuffix(".yaml"): n for n in FILES}
-    chosen = [pick("data file", file, names)] if file is not None else list(FILES)
-    schemas = {name: TypeAdapter(FILES[name]).json_schema() for name in chosen}
+    models: dict[str, type] = {**FILES, ROWS: Estimate}
+    names = {n: n for n in models} | {n.removesuffix(".yaml"): n for n in FILES}
+    names |= {"oews": ROWS, "oews/*.csv": ROWS, "csv": ROWS}
+    chosen = [pick("data file", file, names)] if file is not None else list(models)
+    schemas = {name: json_schema(models[name]) for name in chosen}
     document = schemas[chosen[0]] if file is not None else schemas
     sys.stdout.write(json.dumps(document, indent=2) + "\n")
+
+
+ROWS = "oews/*.csv"  # the schema of one row of an OEWS table
 
 
 AgeOpt = Annotated[int, typer.Option(help="Your age in years.", show_default=False)]

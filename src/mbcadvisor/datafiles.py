@@ -9,16 +9,27 @@ from pathlib import Path
 
 from mbcadvisor.errors import DataIssue, MbcError
 
-# the data files of a catalog, in the order they are read (models.FILES has the same names)
+# the data files of a catalog, in the order they are read (models.FILES has the YAML ones)
+NATIONAL = "oews/national.csv"
 DATA_FILES = (
     "roles.yaml",
     "certs.yaml",
     "bodies.yaml",
-    "pay.yaml",
+    "occupations.yaml",
+    "oews/release.yaml",
     "training.yaml",
     "match.yaml",
     "glossary.yaml",
+    "salary_survey.yaml",
+    NATIONAL,
 )
+
+
+def table_file(name: str) -> str:
+    """Where an OEWS table lives in a data folder: national, states, areas or industries."""
+    return f"oews/{name}.csv"
+
+
 # The real data is well under 1 MB; a file far past that is a mistake, not data to wait for.
 MAX_FILE_BYTES = 32 * 1024 * 1024
 

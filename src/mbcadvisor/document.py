@@ -4,25 +4,23 @@ from a result object and written by each text format (markdown.py, plain.py) in 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mbcadvisor.figures import dated, duration, money, money_range, months
+from mbcadvisor.figures import count, dated, duration, money, money_range, months, ratio, statistic
+from mbcadvisor.wording import Cell, comparison_rows
 
 if TYPE_CHECKING:
     from mbcadvisor.advice.certs import CertDetail, CertListing
-    from mbcadvisor.advice.compare import Comparison, RoleSummary
+    from mbcadvisor.advice.compare import Comparison
     from mbcadvisor.advice.eligibility import Eligibility
     from mbcadvisor.advice.match import Match
-    from mbcadvisor.advice.pay import PayReport
+    from mbcadvisor.advice.pay import IndustryReport, PayReport, StateRanking, SurveyReport
     from mbcadvisor.advice.plan import Plan
     from mbcadvisor.advice.result import Result
     from mbcadvisor.advice.sources import SourcesReport
     from mbcadvisor.advice.training import TrainingGuide
-    from mbcadvisor.models import Guidance, Source
-
-# a table cell: one line, or several
-Cell = str | tuple[str, ...]
+    from mbcadvisor.models import Estimate, Guidance, Source
 
 
 @dataclass(frozen=True)
@@ -102,7 +100,7 @@ class Document:
     """An answer: a title and its blocks."""
 
     title: str
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[Block]
 
 
 def _links(sources: Iterable[Source]) -> list[Block]:
@@ -116,65 +114,24 @@ def _lines(items: Iterable[str]) -> tuple[str, ...]:
 
 # --- one builder per answer ---------------------------------------------------------------------
 
-STATISTICS = {"median": "median", "mean": "mean", "p90": "top 10% earn"}
-
 
 def comparison(result: Comparison) -> Document:
-    roles = result.roles
-    rows: list[tuple[str, list[Cell]]] = [
-        ("In short", [r.summary for r in roles]),
-        ("Duties", [_lines(r.duties) for r in roles]),
-        ("Works in", [_lines(r.workplaces) for r in roles]),
-        ("Skills", [_lines(r.skills) for r in roles]),
-        (
-            "Pay",
-            [
-                (
-                    *(
-                        f"{STATISTICS[f.statistic]} {money(f.annual)} a year, May {f.year}"
-                        for f in r.pay.figures
-                    ),
-                    f"BLS: {r.pay.occupation} (SOC {r.pay.soc})",
-                )
-                for r in roles
-            ],
-        ),
-        (
-            "Training",
-            [
-                _lines(
-                    f"{p.name}: {p.credential}, {months(p.min_months, p.max_months)}"
-                    for p in r.training
-                )
-                for r in roles
-            ],
-        ),
-        ("Certifications", [_lines(f"{c.id}: {c.name}" for c in r.certs) for r in roles]),
-        ("Remote work", [(r.remote, f"Caveat: {r.remote_caveat}") for r in roles]),
-        ("Outlook", [_outlook(r) for r in roles]),
-        ("Career path", [_lines(r.career_path) for r in roles]),
-    ]
-    table = Table(("", *(r.name for r in roles)), tuple((label, *cells) for label, cells in rows))
+    rows = comparison_rows(result)
+    header = ("", *(r.name for r in result.roles))
+    table = Table(header, tuple((label, *cells) for label, cells in rows))
     note = Paragraph(
-        "'Top 10% earn' is the 90th percentile wage: one in ten earns more. Sources: `mbc sources`."
+        "Pay: BLS Occupational Employment and Wage Statistics, every figure from the "
+        f"{result.release} release. 'Top 10% earn' is the 90th percentile wage: one in ten "
+        "earns more. Sources: `mbc sources`."
     )
-    return Document("Medical billing and coding roles compared", [table, note])
-
-
-def _outlook(role: RoleSummary) -> Cell:
-    out = role.outlook
-    if not out.period:
-        return out.text
-    growth = f"{out.growth_percent:+g}%" if out.growth_percent is not None else "n/a"
-    wording = f", {out.wording.lower()}" if out.wording else ""
-    covers = f" ({out.covers})" if out.covers else ""
-    return (out.text, f"BLS {out.period}{covers}: {growth}{wording}")
+    where = "" if result.place == "National" else f" (pay in {result.place})"
+    return Document(f"Medical billing and coding roles compared{where}", [table, note])
 
 
 def cert_listing(result: CertListing) -> Document:
     from mbcadvisor.advice.certs import standard_fee
 
-    document = Document("Certifications")
+    document = Document("Certifications", [])
     if not result.count:
         document.blocks.append(Paragraph("No certification matches those filters."))
         return document
@@ -224,6 +181,14 @@ def cert_detail(result: CertDetail) -> Document:
         ("Membership required", {True: "yes", False: "no", None: "n/a"}[c.membership.required]),
         ("Renewal", renewal),
         ("Checked", f"{max(s.read_on for s in c.sources).isoformat()}, against the sources below"),
+        *(
+            (
+                "Members' pay",
+                f"{result.survey_label}, {f.survey_year}: {f.statistic} {money(f.usd)} a year "
+                f"({f.group}); not a BLS figure",
+            )
+            for f in ([result.survey] if result.survey else [])
+        ),
         *(("Note", note) for note in c.notes),
     ]
     return Document(f"{c.id}: {c.name}", [Facts(tuple(facts)), *_links(c.sources)])
@@ -241,23 +206,118 @@ def eligibility(result: Eligibility) -> Document:
 
 def pay(result: PayReport) -> Document:
     hourly = result.hourly
+    unit = "hourly" if hourly else "annual"
     rows = []
-    for row in result.rows:
-        w = row.estimate.hourly if hourly else row.estimate.annual
-        figures = (w.p10, w.p25, w.median, w.p75, w.p90, w.mean)
-        rows.append(
-            (
-                row.role_name,
-                f"{row.soc} {row.occupation}",
-                f"May {row.estimate.year}",
-                *(money(v, hourly) for v in figures),
+    for group in result.groups:
+        for row in group.rows:
+            e = row.estimate
+            figures = [
+                getattr(e, f"{unit}_{p}") for p in ("p10", "p25", "median", "p75", "p90", "mean")
+            ]
+            rows.append(
+                (
+                    group.role_name,
+                    f"{group.occupation} (SOC {group.soc})",
+                    row.place,
+                    *(statistic(v, hourly, result.top_code) for v in figures),
+                    count(e.employment),
+                )
+            )
+    header = (
+        "Role",
+        "BLS occupation",
+        "Where",
+        "p10",
+        "p25",
+        "median",
+        "p75",
+        "p90",
+        "mean",
+        "Employed",
+    )
+    blocks: list[Block] = [Table(header, tuple(rows))]
+    blocks += [Paragraph(g.missing) for g in result.groups if g.missing]
+    notes = [
+        f"BLS OEWS {result.release}, {unit} wages. p90 is the 90th percentile: 'top 10% earn' "
+        "at least this."
+    ]
+    notes += [
+        f"{g.role_name}: {g.occupation.lower()} in {g.covers}." for g in result.groups if g.covers
+    ]
+    blocks += [Paragraph(n) for n in notes]
+    for check in result.article:
+        blocks.append(
+            Paragraph(
+                f'The source article said: "{check.said}" {check.were} BLS {result.release}: '
+                f"mean {statistic(check.now_mean)}, 90th percentile {statistic(check.now_p90)}."
             )
         )
-    header = ("Role", "BLS occupation", "Period", "p10", "p25", "median", "p75", "p90", "mean")
-    note = "p90 is the 90th percentile: 'top 10% earn' at least this."
-    blocks: list[Block] = [Table(header, tuple(rows)), Paragraph(note)]
-    blocks += _links(s for row in result.rows for s in row.estimate.sources)
-    return Document(f"Pay ({'hourly' if hourly else 'annual'}, BLS)", blocks)
+    blocks += [Paragraph("Reality check: " + g.text) for g in result.caveats]
+    blocks += _links(result.sources)
+    where = "nationally" if result.place == "National" else f"in {result.place}"
+    return Document(f"Pay {where} ({unit}, BLS OEWS {result.release})", blocks)
+
+
+def state_ranking(result: StateRanking) -> Document:
+    unit = "hourly" if result.hourly else "annual"
+    rows = [
+        (
+            str(n) if n else "",
+            row.area_name
+            + (f" ({result.postal[row.state]})" if row.state in result.postal else ""),
+            *(
+                statistic(getattr(row, f"{unit}_{p}"), result.hourly)
+                for p in ("median", "p10", "p90")
+            ),
+            count(row.employment),
+            ratio(row.jobs_per_1000) if row.area_type != "N" else "",
+        )
+        for n, row in enumerate([result.national, *result.rows])
+    ]
+    header = ("Rank", "State or territory", "Median", "p10", "p90", "Employed", "Per 1,000 jobs")
+    title = f"{result.role_name}: {unit} pay by state (BLS OEWS {result.release})"
+    return Document(title, [Table(header, tuple(rows)), *_links(result.sources)])
+
+
+def industries(result: IndustryReport) -> Document:
+    unit = "hourly" if result.hourly else "annual"
+
+    def table(rows: list[Estimate]) -> Table:
+        return Table(
+            ("Industry", "Employed", "Median", "p90"),
+            tuple(
+                (
+                    r.industry_name,
+                    count(r.employment),
+                    statistic(getattr(r, f"{unit}_median"), result.hourly),
+                    statistic(getattr(r, f"{unit}_p90"), result.hourly),
+                )
+                for r in rows
+            ),
+        )
+
+    best = f"Where pay is highest (industries employing at least {result.least_employment:,})"
+    blocks: list[Block] = [
+        Heading("Where most work"),
+        table(result.most_employed),
+        Heading(best),
+        table(result.best_paid),
+        *_links(result.sources),
+    ]
+    return Document(f"{result.role_name} by industry ({unit}, BLS OEWS {result.release})", blocks)
+
+
+def survey(result: SurveyReport) -> Document:
+    rows = tuple(
+        (str(f.survey_year), f.group, f"{money(f.usd)} ({f.statistic})") for f in result.figures
+    )
+    note = (
+        "What members who answered said they earn: people who pay for membership and hold "
+        "credentials, so higher than BLS's medians for everyone in the work."
+    )
+    sources = {s.url: s for f in result.figures for s in f.sources}.values()
+    blocks: list[Block] = [Paragraph(note), Table(("Survey", "Who", "Pay a year"), rows)]
+    return Document(f"{result.label} (not BLS figures)", [*blocks, *_links(sources)])
 
 
 def sources(result: SourcesReport) -> Document:
@@ -353,6 +413,9 @@ BUILDERS: dict[str, Callable[[Any], Document]] = {
     "CertDetail": cert_detail,
     "Eligibility": eligibility,
     "PayReport": pay,
+    "StateRanking": state_ranking,
+    "IndustryReport": industries,
+    "SurveyReport": survey,
     "SourcesReport": sources,
     "Plan": plan,
     "Match": match,

@@ -47,3 +47,32 @@ def dated(day: str | dt.date | None) -> str:
     if day is None:
         return "undated"
     return day if isinstance(day, str) else day.isoformat()
+
+
+def statistic(
+    value: float | str | None, hourly: bool = False, top: tuple[float, float] | None = None
+) -> str:
+    """A BLS wage as the student reads it: '$51,140', 'at least $239,200' (BLS's top code, '#'),
+    'not released' ('*'), 'not available' ('**'), or 'n/a'."""
+    if value == "#":
+        amount = top[0 if hourly else 1] if top else None
+        return f"at least {money(amount, hourly)}" if amount else "above BLS's top wage"
+    if value == "*":
+        return "not released"
+    if value == "**":
+        return "not available"
+    return money(value if isinstance(value, int | float) else None, hourly)
+
+
+def count(value: float | str | None) -> str:
+    """A number of people or jobs: '194,720', or what BLS's marker means."""
+    if isinstance(value, int | float):
+        return f"{value:,.0f}"
+    return statistic(value)
+
+
+def ratio(value: float | str | None) -> str:
+    """A ratio BLS gives with decimals (jobs per 1,000, location quotient): '1.10'."""
+    if isinstance(value, int | float):
+        return f"{value:,.2f}"
+    return statistic(value)

@@ -10,13 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from mbcadvisor import cache, models
-from mbcadvisor.datafiles import read_folder, resolve_data_dir
+from mbcadvisor.datafiles import (
+    UnreadableFile,
+    label,
+    read_data_file,
+    read_folder,
+    resolve_data_dir,
+    table_file,
+)
 from mbcadvisor.errors import DataError, DataIssue
-from mbcadvisor.models import FORBIDDEN, Catalog
+from mbcadvisor.models import ESTIMATE_COLUMNS, FORBIDDEN, Catalog, Estimate, Table
 
 # the code whose change must invalidate a cached catalog: what reads, checks and stores it
 CODE = ("models.py", "validation.py", "datafiles.py", "loader.py")
@@ -46,7 +54,115 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
     return catalog
 
 
-def _content_hash(contents: dict[str, bytes | DataIssue]) -> str:
+def load_table(name: str, catalog: Catalog, data_dir: Path | None = None) -> Table:
+    """An OEWS table (states, areas or industries) of a data folder, read only by the answers
+    that show it (see load_tables)."""
+    return load_tables((name,), catalog, data_dir)[name]
+
+
+def load_tables(
+    names: Iterable[str], catalog: Catalog, data_dir: Path | None = None
+) -> dict[str, Table]:
+    """OEWS tables (states, areas, industries) of a data folder, each from the cache when
+    unchanged, else validated afresh (against the catalog's occupations) and cached. Each file
+    is read once, however many tables need it (the states table needs the areas' names for its
+    postal codes)."""
+    folder = resolve_data_dir(data_dir)
+    wanted = list(names)
+    needed = {*wanted, *(["areas"] if "states" in wanted else [])}
+    try:
+        raw = {n: read_data_file(folder / table_file(n)) for n in needed}
+    except UnreadableFile as exc:
+        raise DataError([exc.issue]) from None
+    socs = sorted(o.soc for o in catalog.occupations)
+    digests = {n: cache.blake2b(content).hexdigest() for n, content in raw.items()}
+    tables = {}
+    for name in wanted:
+        files = (name, "areas") if name == "states" else (name,)
+        parts = {"table": name, "socs": " ".join(socs), **{f: digests[f] for f in files}}
+        entry = f"{name}-{_content_hash({k: v.encode() for k, v in parts.items()})}.cache"
+        cached = cache.read(entry)
+        if cached is not None:
+            try:
+                tables[name] = decode_table(cached)
+                continue
+            except (ValueError, TypeError, KeyError):  # stored by a build that differs
+                pass
+        tables[name] = _validated_table(folder, name, raw, set(socs))
+        cache.write(entry, encode_table(tables[name]))
+    return tables
+
+
+def _validated_table(folder: Path, name: str, raw: dict[str, bytes], socs: set[str]) -> Table:
+    from mbcadvisor.validation import check_table
+
+    rows, issues = check_table(name, label(folder / table_file(name)), raw[name], socs)
+    if rows is None:
+        raise DataError(issues)
+    postal: dict[str, str] = {}
+    if name == "states":  # each state's postal code, as the areas' names show it
+        where = label(folder / table_file("areas"))
+        areas, issues = check_table("areas", where, raw["areas"], socs)
+        if areas is None:
+            raise DataError(issues)
+        postal = postal_codes(areas)
+    return Table(name, _by_soc(rows), postal)
+
+
+def postal_codes(areas: list[Estimate]) -> dict[str, str]:
+    """Each state's postal code (TX), by its BLS state code (48), as BLS's own area names show
+    it: "Austin-Round Rock-San Marcos, TX". A state whose areas share more than one code (a
+    metro area across state lines) takes the code its areas name first."""
+    named: dict[str, list[list[str]]] = {}
+    for row in areas:
+        found = re.search(r", ([A-Z]{2}(?:-[A-Z]{2})*)$", row.area_name)
+        if found:
+            named.setdefault(row.state, []).append(found[1].split("-"))
+    postal = {}
+    for state, lists in named.items():
+        common = set(lists[0]).intersection(*lists[1:])
+        order = [code for codes in lists for code in codes if code in common]
+        if order:
+            postal[state] = max(dict.fromkeys(order), key=order.count)
+    return postal
+
+
+def _by_soc(rows: list[Estimate]) -> dict[str, list[list[Any]]]:
+    grouped: dict[str, list[list[Any]]] = {}
+    for row in rows:
+        grouped.setdefault(row.soc, []).append([getattr(row, c) for c in ESTIMATE_COLUMNS])
+    return grouped
+
+
+def encode_table(table: Table) -> bytes:
+    """A table as compact UTF-8 JSON. Each occupation's rows (lists in ESTIMATE_COLUMNS order)
+    are stored as a JSON text of their own, parsed only when that occupation is asked for:
+    the areas table is a megabyte, and an answer needs a tenth of it."""
+    rows = {soc: _compact(values) for soc, values in table.stored.items()}
+    places = [[code, name, state] for code, (name, state) in table.places().items()]
+    data = {"name": table.name, "places": places, "postal": table.postal, "rows": rows}
+    return _compact(data).encode()
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_table(body: bytes) -> Table:
+    """A table from what encode_table() wrote. Its text is checked for control characters
+    piece by piece, as it is read: the places now, each occupation's rows when asked for."""
+    data = json.loads(body)
+    places = {code: (name, state) for code, name, state in data["places"]}
+    _checked(_compact([data["name"], data["places"], data["postal"]]).encode())
+
+    def rows(text: str) -> list[list[Any]]:
+        stored: list[list[Any]] = json.loads(_checked(text.encode()))
+        return stored
+
+    return Table(data["name"], {}, data["postal"], places=places, texts=data["rows"], parse=rows)
+
+
+def _content_hash(contents: Mapping[str, bytes | DataIssue]) -> str:
     """A hash of the data files' bytes and of the code that checks and stores them."""
     from mbcadvisor import __version__
 
@@ -98,6 +214,15 @@ def _rebuilt(data: dict[str, Any]) -> Any:
     return RECORDS[kind](**data)
 
 
+def _checked(body: bytes) -> str:
+    """A cached body as text, refused when it holds a character no validated text may hold."""
+    text = body.decode("utf-8")
+    escaped = any(found[0] != b"\\\\" for found in _ESCAPE.finditer(body))
+    if escaped or FORBIDDEN.search(text):
+        raise ValueError("control characters in cached data")
+    return text
+
+
 # JSON's escapes of control characters (\\n, \\u001b ...), and of the backslash itself
 _ESCAPE = re.compile(rb"\\(?:\\|[bfnrt]|u00[01][0-9a-fA-F]|u007[fF])")
 
@@ -106,11 +231,7 @@ def decode(body: bytes) -> Catalog:
     """A catalog from what encode() wrote: the same record classes, field by field. A body
     holding a character no validated text may hold (models.FORBIDDEN) was not written by
     encode() from validated data: it is refused, so that it never reaches a terminal."""
-    text = body.decode("utf-8")
-    escaped = any(found[0] != b"\\\\" for found in _ESCAPE.finditer(body))
-    if escaped or FORBIDDEN.search(text):
-        raise ValueError("control characters in a cached catalog")
-    catalog = json.loads(text, object_hook=_rebuilt)
+    catalog = json.loads(_checked(body), object_hook=_rebuilt)
     if not isinstance(catalog, Catalog):
         raise ValueError("not a cached catalog")
     return catalog

@@ -5,7 +5,6 @@ from __future__ import annotations
 from mbcadvisor.document import (
     Block,
     Bullets,
-    Cell,
     Checklist,
     Document,
     Facts,
@@ -17,6 +16,7 @@ from mbcadvisor.document import (
 )
 from mbcadvisor.errors import printable
 from mbcadvisor.figures import dated
+from mbcadvisor.wording import Cell
 
 
 def _text(text: str) -> str:

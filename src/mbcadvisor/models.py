@@ -173,8 +173,9 @@ Id = Annotated[str, Rule(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Z
 Url = Annotated[str, Rule(pattern=r"^https?://\S+$")]
 Soc = Annotated[str, Rule(pattern=r"^\d{2}-\d{4}$")]
 
-# Unknown fields are errors, and each field's docstring is its description in the JSON Schema.
-CONFIG = {"extra": "forbid", "use_attribute_docstrings": True}
+# Unknown fields are errors. (Each field's docstring is its description in `mbc data schema`,
+# read by validation.field_docs: pydantic's own reading of them costs half a second.)
+CONFIG = {"extra": "forbid", "allow_inf_nan": False}
 
 
 # --- sources ------------------------------------------------------------------------------------
@@ -393,6 +394,18 @@ class Remote(Record):
 
 
 @record
+class CareerStep(Record):
+    """A step up a role's career ladder, and the BLS occupation whose pay stands for it."""
+
+    __pydantic_config__ = CONFIG
+
+    step: Text
+    """The step, in a student's words."""
+    soc: Soc | None = None
+    """Its occupation in occupations.yaml, where one stands for it."""
+
+
+@record
 class Role(Sourced):
     """A career role: medical biller or medical coder."""
 
@@ -420,95 +433,263 @@ class Role(Sourced):
     """Working from home."""
     outlook: Text
     """Job outlook in words."""
-    career_path: Annotated[list[Text], Rule(min_length=1)]
+    career_path: Annotated[list[CareerStep], Rule(min_length=1)]
     """Steps up the career ladder."""
 
 
-# --- pay and outlook ----------------------------------------------------------------------------
+# --- occupations, pay and outlook ---------------------------------------------------------------
+
+OccupationKind = Literal["role", "ladder", "nearby", "first_job"]
+Statistic = float | Literal["#", "*", "**"] | None
+"""A BLS figure: a number, or BLS's marker: '#' a wage at or above the top code, '*' an
+estimate not released, '**' an employment estimate not available; None where BLS publishes no
+such figure (jobs per 1,000 and location quotient exist only for states and areas)."""
 
 
 @record
-class Wages(Record):
-    """A wage distribution: mean and percentiles."""
-
-    __pydantic_config__ = CONFIG
-
-    mean: Money | None = None
-    """Mean wage."""
-    p10: Money | None = None
-    """10th percentile."""
-    p25: Money | None = None
-    """25th percentile."""
-    median: Money | None = None
-    """50th percentile."""
-    p75: Money | None = None
-    """75th percentile."""
-    p90: Money | None = None
-    """90th percentile ('top 10% earn')."""
-
-    def __post_init__(self) -> None:
-        known = [v for v in (self.p10, self.p25, self.median, self.p75, self.p90) if v is not None]
-        if known != sorted(known):
-            raise ValueError("percentiles must increase: p10 <= p25 <= median <= p75 <= p90")
-
-
-@record
-class PayEstimate(Sourced):
-    """One year of BLS OEWS national estimates for an occupation."""
-
-    year: Annotated[int, Rule(ge=1990, le=2100)]
-    """OEWS reference year (May)."""
-    employment: Annotated[int, Rule(ge=1)] | None = None
-    """Number employed."""
-    annual: Wages
-    """Annual wages, US dollars."""
-    hourly: Wages
-    """Hourly wages, US dollars."""
-    note: Text | None = None
-    """Caveats."""
-
-    def __post_init__(self) -> None:
-        annual, hourly = self.annual.median, self.hourly.median
-        if annual and hourly and annual < hourly:
-            raise ValueError("annual median is below hourly median: are the two swapped?")
-
-
-@record
-class Outlook(Sourced):
-    """A BLS employment projection."""
+class Projection(Sourced):
+    """A BLS employment projection (Employment Projections program)."""
 
     period: Annotated[str, Rule(pattern=r"^\d{4}-\d{2,4}$")]
     """Projection period, e.g. 2024-34."""
     growth_percent: Annotated[float, Rule(ge=-100, le=100)] | None = None
-    """Change, in percent."""
+    """Change over the period, in percent."""
     wording: Text | None = None
-    """BLS's words for the growth rate."""
+    """BLS's words for the growth rate ("faster than average")."""
     employment_start: Annotated[int, Rule(ge=1)] | None = None
-    """Employment at the start."""
+    """Employment at the start of the period."""
     employment_end: Annotated[int, Rule(ge=1)] | None = None
-    """Projected at the end."""
+    """Projected employment at its end."""
     openings_per_year: Annotated[int, Rule(ge=1)] | None = None
-    """Openings each year."""
+    """Openings each year, on average."""
     covers: Text | None = None
-    """The wider BLS group the figures are for, when not this SOC alone."""
+    """What the figures cover, when not this occupation alone (a wider group)."""
 
 
 @record
-class Occupation(Record):
-    """A BLS occupation (SOC code) with its pay estimates and outlook."""
+class ArticleFigures(Sourced):
+    """What the source article said a role earns, and what those figures were."""
 
-    __pydantic_config__ = CONFIG
+    said: Text
+    """The article's words, in short."""
+    year: Annotated[int, Rule(ge=1990, le=2100)]
+    """The year the article gives."""
+    average: Money | None = None
+    """The article's "average"."""
+    top_10_percent: Money | None = None
+    """The article's "top 10 percent"."""
+    were: Text
+    """What the figures are (a BLS statistic of a release), or that no BLS table shows them."""
+
+
+@record
+class Occupation(Sourced):
+    """A BLS occupation (SOC code) that stands for a role, a step up, a nearby route or a first
+    job; its pay comes from the OEWS tables (data/oews/)."""
 
     soc: Soc
     """Standard Occupational Classification code."""
     title: Text
-    """BLS title."""
-    estimates: Annotated[list[PayEstimate], Rule(min_length=1)]
-    """OEWS estimates by year."""
-    outlook: list[Outlook] = field(default_factory=list)
-    """Projections, newest first."""
-    article_check: Text | None = None
-    """The article's figures checked."""
+    """BLS's title."""
+    kind: OccupationKind
+    """role: where the role is counted; ladder: a step up; nearby: a route next to the role;
+    first_job: a job people start in."""
+    roles: Annotated[list[Id], Rule(min_length=1)]
+    """The roles it relates to."""
+    step: Text
+    """What it stands for, in a student's words (e.g. Manage a medical office)."""
+    why: Text
+    """How it follows from billing or coding work, in one or two plain sentences."""
+    covers: Text | None = None
+    """A caveat on what BLS counts here (e.g. every industry, not only health care)."""
+    outlook: list[Projection] = field(default_factory=list)
+    """Projections, one per period."""
+    article: ArticleFigures | None = None
+    """The source article's pay figures for the role, checked."""
+
+
+@record
+class SurveyFigure(Sourced):
+    """One figure of a salary survey: what a group of members said they earn."""
+
+    survey_year: Annotated[int, Rule(ge=1990, le=2100)]
+    """The year the survey was run."""
+    group: Text
+    """Who the figure is for, e.g. CPC holders."""
+    credential: Id | None = None
+    """The credential the group holds, when the figure is for one."""
+    statistic: Literal["average", "median"]
+    """Which statistic the survey gives."""
+    usd: Money
+    """A year's pay, US dollars."""
+
+
+@record
+class SurveyFile(Record):
+    """data/salary_survey.yaml: a credentialing body's survey of its members' pay."""
+
+    __pydantic_config__ = CONFIG
+
+    publisher: Text
+    """Who ran the survey."""
+    label: Text
+    """How every figure of it is labelled."""
+    figures: Annotated[list[SurveyFigure], Rule(min_length=1)]
+    """Its figures."""
+
+
+@record
+class OccupationsFile(Record):
+    """data/occupations.yaml."""
+
+    __pydantic_config__ = CONFIG
+
+    occupations: Annotated[list[Occupation], Rule(min_length=1)]
+    """The occupations whose pay mbc shows."""
+
+
+@record
+class ReleaseFile(Record):
+    """One BLS file an OEWS release was read from."""
+
+    __pydantic_config__ = CONFIG
+
+    name: Text
+    """The file's name, e.g. oe.data.0.Current."""
+    url: Url
+    """Where BLS publishes it."""
+    bytes: Annotated[int, Rule(ge=1)]
+    """Its size."""
+    sha256: Annotated[str, Rule(pattern=r"^[0-9a-f]{64}$")]
+    """Its SHA-256, as read."""
+    last_modified: PastDate | None = None
+    """The date BLS's server gave for it."""
+
+
+@record
+class Release(Record):
+    """data/oews/release.yaml: which OEWS release the tables hold, and where it was read."""
+
+    __pydantic_config__ = CONFIG
+
+    release: Text
+    """The reference period, e.g. May 2025."""
+    code: Text
+    """BLS's code for it, e.g. 2025A01."""
+    published: PastDate
+    """The day BLS published it."""
+    read_on: PastDate
+    """The day it was read for mbc."""
+    read_through: Text
+    """How it was read: BLS's flat files, or a named snapshot of them."""
+    files: Annotated[list[ReleaseFile], Rule(min_length=1)]
+    """The BLS files it was read from."""
+    footnotes: dict[Text, Text]
+    """BLS's footnotes by code."""
+    notice: Text
+    """BLS's notice on data retrieved from it."""
+
+
+@record
+class Estimate(Record):
+    """One row of an OEWS table: an occupation's estimates in an area and industry."""
+
+    __pydantic_config__ = CONFIG
+
+    soc: Soc
+    """The occupation."""
+    area_type: Literal["N", "S", "M"]
+    """N national, S a state or territory, M a metropolitan or nonmetropolitan area."""
+    area: Annotated[str, Rule(pattern=r"^\d{7}$")]
+    """BLS's area code."""
+    area_name: Text
+    """The area's name, e.g. Austin-Round Rock-San Marcos, TX."""
+    state: Annotated[str, Rule(pattern=r"^\d{2}$")]
+    """BLS's state code (00 for national)."""
+    industry: Annotated[str, Rule(pattern=r"^[0-9A-Z-]{6}$")]
+    """BLS's industry code (000000: all industries)."""
+    industry_name: Text
+    """The industry's name."""
+    industry_level: Annotated[int, Rule(ge=0, le=9)]
+    """BLS's display level of the industry (0 all industries, 2 sectors ... 5 the finest)."""
+    employment: Statistic
+    """People employed."""
+    employment_rse: Statistic
+    """Relative standard error of the employment estimate, percent."""
+    jobs_per_1000: Statistic
+    """Jobs in the occupation per 1,000 jobs in the area."""
+    location_quotient: Statistic
+    """The occupation's share of the area's jobs over its share of the nation's."""
+    hourly_mean: Statistic
+    """Mean hourly wage."""
+    annual_mean: Statistic
+    """Mean annual wage."""
+    wage_rse: Statistic
+    """Relative standard error of the mean wage, percent."""
+    hourly_p10: Statistic
+    """10th percentile hourly wage."""
+    hourly_p25: Statistic
+    """25th percentile hourly wage."""
+    hourly_median: Statistic
+    """Median hourly wage."""
+    hourly_p75: Statistic
+    """75th percentile hourly wage."""
+    hourly_p90: Statistic
+    """90th percentile hourly wage."""
+    annual_p10: Statistic
+    """10th percentile annual wage."""
+    annual_p25: Statistic
+    """25th percentile annual wage."""
+    annual_median: Statistic
+    """Median annual wage."""
+    annual_p75: Statistic
+    """75th percentile annual wage."""
+    annual_p90: Statistic
+    """90th percentile annual wage ('top 10% earn' at least this)."""
+    footnotes: str
+    """BLS footnote codes on the row's figures: 'column:code' pairs, space-separated."""
+
+    def __post_init__(self) -> None:
+        for unit in ("hourly", "annual"):
+            known = [
+                value
+                for value in (getattr(self, f"{unit}_{p}") for p in PERCENTILES)
+                if isinstance(value, float | int)
+            ]
+            if known != sorted(known):
+                raise ValueError(f"{unit} percentiles must increase: p10 <= p25 <= ... <= p90")
+
+
+PERCENTILES = ("p10", "p25", "median", "p75", "p90")
+# the columns of every OEWS table, in order (data/oews/*.csv)
+ESTIMATE_COLUMNS = (
+    "soc",
+    "area_type",
+    "area",
+    "area_name",
+    "state",
+    "industry",
+    "industry_name",
+    "industry_level",
+    "employment",
+    "employment_rse",
+    "jobs_per_1000",
+    "location_quotient",
+    "hourly_mean",
+    "annual_mean",
+    "wage_rse",
+    "hourly_p10",
+    "hourly_p25",
+    "hourly_median",
+    "hourly_p75",
+    "hourly_p90",
+    "annual_p10",
+    "annual_p25",
+    "annual_median",
+    "annual_p75",
+    "annual_p90",
+    "footnotes",
+)
 
 
 # --- training and the questionnaire ---------------------------------------------------------------
@@ -664,16 +845,6 @@ class BodiesFile(Record):
 
 
 @record
-class PayFile(Record):
-    """data/pay.yaml."""
-
-    __pydantic_config__ = CONFIG
-
-    occupations: Annotated[list[Occupation], Rule(min_length=1)]
-    """BLS occupations."""
-
-
-@record
 class TrainingFile(Record):
     """data/training.yaml."""
 
@@ -708,10 +879,12 @@ FILES: dict[str, type] = {
     "roles.yaml": RolesFile,
     "certs.yaml": CertsFile,
     "bodies.yaml": BodiesFile,
-    "pay.yaml": PayFile,
+    "occupations.yaml": OccupationsFile,
+    "oews/release.yaml": Release,
     "training.yaml": TrainingFile,
     "match.yaml": MatchFile,
     "glossary.yaml": GlossaryFile,
+    "salary_survey.yaml": SurveyFile,
 }
 
 
@@ -725,6 +898,74 @@ class Catalog(Record):
     certs: list[Cert]
     bodies: list[Body]
     occupations: list[Occupation]
+    release: Release
+    national: list[Estimate]
     training: Training
     questions: list[Question]
     glossary: list[Term]
+    survey: SurveyFile
+
+
+class Table:
+    """One OEWS table at run time: its rows by occupation, built into Estimates when first
+    asked for (a table holds thousands of rows; an answer needs one occupation's), the areas it
+    covers, and, for the states table, each state's postal code by its BLS code. Rows come as
+    lists (`rows`), or as JSON texts that `parse` reads on demand (a cached table)."""
+
+    def __init__(
+        self,
+        name: str,
+        rows: dict[str, list[list[Any]]],
+        postal: dict[str, str],
+        places: dict[str, tuple[str, str]] | None = None,
+        texts: dict[str, str] | None = None,
+        parse: Callable[[str], list[list[Any]]] | None = None,
+    ) -> None:
+        self.name = name
+        self.postal = postal
+        self._stored = rows
+        self._texts = texts or {}
+        self._parse = parse
+        self._places = places
+        self._built: dict[str, list[Estimate]] = {}
+
+    @property
+    def socs(self) -> list[str]:
+        """The occupations the table has rows for."""
+        return sorted({*self._stored, *self._texts})
+
+    @property
+    def stored(self) -> dict[str, list[list[Any]]]:
+        """Every occupation's rows as lists (parsing what is not parsed yet)."""
+        return {soc: self._lists(soc) for soc in self.socs}
+
+    def _lists(self, soc: str) -> list[list[Any]]:
+        if soc not in self._stored and soc in self._texts and self._parse is not None:
+            self._stored[soc] = self._parse(self._texts[soc])
+        return self._stored.get(soc, [])
+
+    def places(self) -> dict[str, tuple[str, str]]:
+        """Every area of the table, whatever the occupation: code -> (name, BLS state code)."""
+        if self._places is None:
+            area, name, state = (ESTIMATE_COLUMNS.index(c) for c in ("area", "area_name", "state"))
+            self._places = {
+                r[area]: (r[name], r[state]) for soc in self.socs for r in self._lists(soc)
+            }
+        return self._places
+
+    def row(self, soc: str, column: str, value: str) -> Estimate | None:
+        """The occupation's first row whose column (area, state) has this value: only that row
+        is built."""
+        at = ESTIMATE_COLUMNS.index(column)
+        found = next((r for r in self._lists(soc) if r[at] == value), None)
+        return (
+            None if found is None else Estimate(**dict(zip(ESTIMATE_COLUMNS, found, strict=True)))
+        )
+
+    def rows(self, soc: str) -> list[Estimate]:
+        """The occupation's rows, in table order."""
+        if soc not in self._built:
+            self._built[soc] = [
+                Estimate(**dict(zip(ESTIMATE_COLUMNS, r, strict=True))) for r in self._lists(soc)
+            ]
+        return self._built[soc]

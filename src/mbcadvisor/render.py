@@ -6,28 +6,34 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rich import box
 from rich.console import Group, RenderableType
 from rich.markup import escape
-from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from mbcadvisor.advice.certs import CertDetail, CertListing, standard_fee
+from mbcadvisor.advice.pay import number
 from mbcadvisor.advice.sources import SourcesReport, stale_cutoff
 from mbcadvisor.errors import printable as visible
-from mbcadvisor.figures import dated, duration, money, money_range, months
+from mbcadvisor.figures import count, dated, duration, money, money_range, months, ratio, statistic
 from mbcadvisor.grid import GAP, MARGIN, Column, Lines, add_table, cell_width, widths, wrap_cell
+from mbcadvisor.models import PERCENTILES
+from mbcadvisor.wording import comparison_rows
 
 if TYPE_CHECKING:
-    from mbcadvisor.advice.compare import Comparison, RoleSummary
+    from mbcadvisor.advice.compare import Comparison
     from mbcadvisor.advice.eligibility import Eligibility
     from mbcadvisor.advice.match import Match
-    from mbcadvisor.advice.pay import PayReport
+    from mbcadvisor.advice.pay import (
+        ArticleCheck,
+        IndustryReport,
+        PayReport,
+        StateRanking,
+        SurveyReport,
+    )
     from mbcadvisor.advice.plan import Plan
     from mbcadvisor.advice.result import Result
     from mbcadvisor.advice.training import TrainingGuide
-    from mbcadvisor.models import Cert, Guidance, Source, Wages
+    from mbcadvisor.models import Cert, Estimate, Guidance, Source
 
 
 @dataclass(frozen=True)
@@ -69,49 +75,13 @@ def _bullets(items: Sequence[str], sym: Symbols) -> str:
     return "\n".join(f"{sym.bullet} {i}" for i in items)
 
 
-# --- compare ----------------------------------------------------------------------------------
-
-
-STATISTIC_LABELS = {"median": "median", "mean": "mean", "p90": "top 10% earn"}
-
-
-def _pay_cell(role: RoleSummary) -> str:
-    pay = role.pay
-    lines = []
-    for fig in pay.figures:
-        text = f"{STATISTIC_LABELS[fig.statistic]} {money(fig.annual)}"
-        text += "+" if fig.statistic == "p90" else ""
-        text += "/yr"
-        if fig.hourly is not None:
-            text += f" ({money(fig.hourly, True)}/h)"
-        text += f", May {fig.year}"
-        if fig.source.kind == "secondary":
-            text += "*"
-        lines.append(text)
-    if not lines:
-        lines.append("no BLS figures in the data")
-    lines.append(f"BLS: {pay.occupation} (SOC {pay.soc})")
-    return "\n".join(lines)
-
-
-def _outlook_cell(role: RoleSummary) -> str:
-    out = role.outlook
-    text = out.text
-    if out.period:
-        growth = f"{out.growth_percent:+g}%" if out.growth_percent is not None else "n/a"
-        wording = f", {out.wording.lower()}" if out.wording else ""
-        covers = f" ({out.covers})" if out.covers else ""
-        text += f"\nBLS {out.period}{covers}: {growth}{wording}"
-    return text
-
-
 NARROW = 72  # below this, a column of text per role reads worse than one role after the other
 COMPARISON_TITLE = "Medical billing and coding roles compared"
 COMPARISON_NOTE = (
-    "Pay: BLS Occupational Employment and Wage Statistics; medical coders are counted as "
-    "medical records specialists, medical billers as billing and posting clerks (all "
-    "industries). 'Top 10% earn' is the 90th percentile wage: one in ten earns more. "
-    "* BLS figure read on a secondary page quoting BLS. Sources: mbc sources."
+    "Pay: BLS Occupational Employment and Wage Statistics, every figure from the same "
+    "release; medical coders are counted as medical records specialists, medical billers as "
+    "billing and posting clerks (in every industry). 'Top 10% earn' is the 90th percentile "
+    "wage: one in ten earns more. More: mbc pay; sources: mbc sources."
 )
 
 
@@ -120,11 +90,12 @@ def render_comparison(result: Comparison, sym: Symbols, width: int = 100) -> Lin
     that is the same for every role says so. Where the table cannot fit, the same rows are
     stacked: each aspect, then each role under it."""
     lines = Lines()
-    lines.paragraph(COMPARISON_TITLE, width, "bold")
+    where = "" if result.place == "National" else f", pay in {result.place}"
+    lines.paragraph(COMPARISON_TITLE + where, width, "bold")
     lines.blank()
     rows = []
-    for label, cell in _comparison_rows(sym):
-        values = ["\n".join(map(visible, cell(r).split("\n"))) for r in result.roles]
+    for label, cells in comparison_rows(result, sym.bullet):
+        values = ["\n".join(map(visible, (c,) if isinstance(c, str) else c)) for c in cells]
         same = len(set(values)) == 1
         rows.append((label + (" (same)" if same else ""), *values))
     label_width = max(cell_width(row[0]) for row in rows)
@@ -151,30 +122,6 @@ def render_comparison(result: Comparison, sym: Symbols, width: int = 100) -> Lin
     lines.blank()
     lines.paragraph(COMPARISON_NOTE, width, "italic")
     return lines
-
-
-def _comparison_rows(sym: Symbols) -> list[tuple[str, Callable[[RoleSummary], str]]]:
-    return [
-        ("In short", lambda r: r.summary),
-        ("Duties", lambda r: _bullets(r.duties, sym)),
-        ("Works in", lambda r: _bullets(r.workplaces, sym)),
-        ("Skills", lambda r: _bullets(r.skills, sym)),
-        ("Pay", _pay_cell),
-        (
-            "Training",
-            lambda r: "\n".join(
-                f"{sym.bullet} {p.name}: {p.credential}, {months(p.min_months, p.max_months)}"
-                for p in r.training
-            ),
-        ),
-        (
-            "Certifications",
-            lambda r: "\n".join(f"{c.id} ({c.body.upper()}): {c.name}" for c in r.certs),
-        ),
-        ("Remote work", lambda r: f"{r.remote}\nCaveat: {r.remote_caveat}"),
-        ("Outlook", _outlook_cell),
-        ("Career path", lambda r: _bullets(r.career_path, sym)),
-    ]
 
 
 # --- certs ------------------------------------------------------------------------------------
@@ -254,8 +201,12 @@ def _yes_no(value: bool | None) -> str:
     return "n/a" if value is None else ("yes" if value else "no")
 
 
-def render_cert_detail(result: CertDetail, sym: Symbols) -> RenderableType:
+def render_cert_detail(result: CertDetail, sym: Symbols, width: int = 100) -> RenderableType:
     """Everything known about one credential, then its sources."""
+    from rich import box
+    from rich.panel import Panel
+    from rich.table import Table
+
     cert, body = result.cert, result.body
     table = Table(box=box.SIMPLE, show_header=False)
     table.add_column("", style="bold", no_wrap=True)
@@ -319,6 +270,11 @@ def render_cert_detail(result: CertDetail, sym: Symbols) -> RenderableType:
             "Apprentice",
             f"{escape(cert.apprentice.designation)}: {escape(cert.apprentice.removal)}",
         )
+    if result.survey is not None:
+        figure = result.survey
+        survey = f"{result.survey_label}, {figure.survey_year}: {figure.statistic} "
+        survey += f"{money(figure.usd)} a year ({figure.group}); not a BLS figure"
+        row("Members' pay", escape(survey))
     for note in cert.notes:
         row("Note", escape(note))
     row("Checked", f"{max(s.read_on for s in cert.sources).isoformat()}, against its sources")
@@ -333,8 +289,11 @@ def render_cert_detail(result: CertDetail, sym: Symbols) -> RenderableType:
 # --- eligibility ------------------------------------------------------------------------------
 
 
-def render_eligibility(result: Eligibility, sym: Symbols) -> RenderableType:
+def render_eligibility(result: Eligibility, sym: Symbols, width: int = 100) -> RenderableType:
     """A checklist of enrollment requirements, a verdict and the next steps."""
+    from rich import box
+    from rich.table import Table
+
     table = Table(box=box.SIMPLE_HEAVY, title="Enrollment requirements of a training program")
     table.add_column("", no_wrap=True)
     table.add_column("Requirement")
@@ -367,23 +326,19 @@ def render_eligibility(result: Eligibility, sym: Symbols) -> RenderableType:
 # --- pay --------------------------------------------------------------------------------------
 
 
-def pay_bar(wages: Wages, low: float, high: float, width: int, sym: Symbols) -> str:
+def pay_bar(row: Estimate, hourly: bool, low: float, high: float, width: int, sym: Symbols) -> str:
     """p10..p90 as a bar on a shared scale: whiskers to p10/p90, a box p25..p75, median mark."""
     span = (high - low) or 1.0
+    unit = "hourly" if hourly else "annual"
 
-    def pos(value: float | None) -> int | None:
+    def pos(name: str) -> int | None:
+        value = number(getattr(row, f"{unit}_{name}"))
         if value is None:
             return None
         return min(width - 1, max(0, round((value - low) / span * (width - 1))))
 
     cells = [" "] * width
-    p10, p25, med, p75, p90 = (
-        pos(wages.p10),
-        pos(wages.p25),
-        pos(wages.median),
-        pos(wages.p75),
-        pos(wages.p90),
-    )
+    p10, p25, med, p75, p90 = (pos(p) for p in PERCENTILES)
     if p10 is not None and p90 is not None:
         for i in range(p10, p90 + 1):
             cells[i] = sym.whisker
@@ -392,56 +347,231 @@ def pay_bar(wages: Wages, low: float, high: float, width: int, sym: Symbols) -> 
             cells[i] = sym.box
     if med is not None:
         cells[med] = sym.median
-    return "".join(cells)
+    return "".join(cells).rstrip()
 
 
-def render_pay(result: PayReport, sym: Symbols, width: int = 100) -> RenderableType:
-    """Each role's pay distribution as a horizontal bar on one scale, with figures and source."""
-    dists = [r.estimate.hourly if result.hourly else r.estimate.annual for r in result.rows]
-    lows = [d.p10 for d in dists if d.p10]
-    highs = [d.p90 for d in dists if d.p90]
-    if not lows or not highs:
-        unit = "hourly" if result.hourly else "annual"
-        return Text(f"No {unit} percentile figures in the data for these roles.")
-    low, high = min(lows), max(highs)
-    bar_width = max(10, min(60, width - 30))
-    unit = "an hour" if result.hourly else "a year"
-    parts: list[RenderableType] = [
-        Text(
-            f"Pay {unit}, BLS: 10th to 90th percentile; box 25th-75th; {sym.median} median",
-            style="bold",
+def _scale(rows: Sequence[Estimate], hourly: bool) -> tuple[float, float] | None:
+    unit = "hourly" if hourly else "annual"
+    lows = [v for r in rows if (v := number(getattr(r, f"{unit}_p10"))) is not None]
+    highs = [v for r in rows if (v := number(getattr(r, f"{unit}_p90"))) is not None]
+    return (min(lows), max(highs)) if lows and highs else None
+
+
+def _wage_line(row: Estimate, hourly: bool, top: tuple[float, float] | None) -> str:
+    """The percentiles and the mean, each with its label; a no-break space keeps a label with
+    its figure when the line wraps."""
+    unit = "hourly" if hourly else "annual"
+    parts = [
+        f"{label}\u00a0{statistic(getattr(row, f'{unit}_{p}'), hourly, top)}"
+        for label, p in (
+            ("p10", "p10"),
+            ("p25", "p25"),
+            ("median", "median"),
+            ("p75", "p75"),
+            ("p90", "p90"),
         )
     ]
-    for row, dist in zip(result.rows, dists, strict=True):
-        hourly = result.hourly
-        est = row.estimate
-        parts.append(Text(f"\n{row.role_name} ({row.occupation}, SOC {row.soc})", style="bold"))
-        parts.append(Text(pay_bar(dist, low, high, bar_width, sym)))
-        parts.append(
-            Text(
-                f"p10 {money(dist.p10, hourly)}  p25 {money(dist.p25, hourly)}  "
-                f"median {money(dist.median, hourly)}  p75 {money(dist.p75, hourly)}  "
-                f"p90 {money(dist.p90, hourly)}  mean {money(dist.mean, hourly)}"
+    parts.append(f"mean\u00a0{statistic(getattr(row, f'{unit}_mean'), hourly, top)}")
+    return "\u00a0 ".join(parts)
+
+
+def _jobs_line(row: Estimate) -> str:
+    line = f"employed: {count(row.employment)}"
+    if row.area_type != "N":
+        line += f"; jobs per 1,000: {ratio(row.jobs_per_1000)}"
+        line += f"; location quotient: {ratio(row.location_quotient)}"
+    return line
+
+
+def _source_note(sources: Sequence[Source]) -> str:
+    return "Source: " + "; ".join(_source_line(s) for s in sources)
+
+
+def render_pay(result: PayReport, sym: Symbols, width: int = 100) -> Lines:
+    """Each role's pay in the place asked for, beside the wider places, as bars on one scale
+    with the figures under them; then the source article's figures checked."""
+    lines = Lines()
+    unit = "an hour" if result.hourly else "a year"
+    title = f"Pay {unit}, {result.place.lower() if result.place == 'National' else result.place}"
+    title += f" (BLS OEWS {result.release})"
+    lines.paragraph(title, width, "bold")
+    key = f"10th to 90th percentile, box 25th to 75th, {sym.median} median"
+    lines.paragraph(key, width, "italic")
+    scale = _scale([r.estimate for g in result.groups for r in g.rows], result.hourly)
+    bar_width = max(10, min(60, width - 16))
+    for group in result.groups:
+        lines.blank()
+        covers = f"; {group.covers}" if group.covers else ""
+        head = f"{group.role_name}: {group.occupation.lower()} (SOC {group.soc}{covers})"
+        lines.paragraph(visible(head), width, "bold")
+        if group.missing:
+            lines.paragraph(group.missing, width, indent=2)
+        for row in group.rows:
+            lines.paragraph(visible(row.place), width, "underline", indent=2)
+            if scale is not None:
+                lines.add(
+                    ("  " + pay_bar(row.estimate, result.hourly, *scale, bar_width, sym), None)
+                )
+            lines.paragraph(
+                _wage_line(row.estimate, result.hourly, result.top_code), width, indent=2
             )
+            lines.paragraph(_jobs_line(row.estimate), width, "dim", indent=2)
+    if scale is not None:
+        lines.blank()
+        low, high = (money(v, result.hourly) for v in scale)
+        note = f"Scale: {low} to {high}. 'Top 10% earn' is the 90th percentile (p90): one in "
+        note += "ten earns more."
+        lines.paragraph(note, width, "italic")
+    for check in result.article:
+        lines.blank()
+        lines.paragraph(visible(_article_line(check, result.release)), width)
+    for item in result.caveats:
+        lines.blank()
+        lines.paragraph("Reality check: " + visible(item.text), width)
+    lines.blank()
+    lines.paragraph(visible(_source_note(result.sources)), width, "dim")
+    return lines
+
+
+def _article_line(check: ArticleCheck, release: str) -> str:
+    now = f"BLS {release}: mean {statistic(check.now_mean)}, 90th percentile "
+    return f'The source article said: "{check.said}" {check.were} {now}{statistic(check.now_p90)}.'
+
+
+def render_state_ranking(result: StateRanking, sym: Symbols, width: int = 100) -> Lines:
+    """Every state and territory, highest median first, under the national line."""
+    lines = Lines()
+    unit = "an hour" if result.hourly else "a year"
+    head = f"{result.role_name}: {result.occupation.lower()} (SOC {result.soc}), pay {unit} "
+    head += f"by state, highest median first (BLS OEWS {result.release})"
+    lines.paragraph(visible(head), width, "bold")
+    lines.blank()
+    kind = "hourly" if result.hourly else "annual"
+    rows = [("", "National", *_state_cells(result.national, kind, result.hourly))]
+    for n, row in enumerate(result.rows, 1):
+        name = row.area_name + (
+            f" ({result.postal[row.state]})" if row.state in result.postal else ""
         )
-        source = est.sources[0]
-        parts.append(
-            Text(
-                f"BLS OEWS May {est.year}, read on "
-                f"{'an official' if source.kind == 'official' else 'a secondary'} page "
-                f"({dated(source.published)}): {source.url}",
-                style="italic",
+        rows.append((str(n), visible(name), *_state_cells(row, kind, result.hourly)))
+    sizes = widths(STATE_COLUMNS, rows, width)
+    if sizes is not None:
+        add_table(lines, STATE_COLUMNS, rows, sizes, sym.whisker)
+    else:
+        for rank, name, median, p10, p90, employed, per_1000 in rows:
+            lines.paragraph(f"{rank + '. ' if rank else ''}{name}: median {median}", width, "bold")
+            lines.paragraph(
+                f"p10 {p10}, p90 {p90}; employed {employed}; jobs per 1,000 {per_1000}",
+                width,
+                indent=2,
             )
-        )
-    parts.append(
-        Text(
-            f"\nScale: {money(low, result.hourly)} to {money(high, result.hourly)}. "
-            "'Top 10% earn' means the 90th percentile: one in ten earns more.",
-            style="italic",
-        )
+    lines.blank()
+    lines.paragraph(visible(_source_note(result.sources)), width, "dim")
+    return lines
+
+
+STATE_COLUMNS = (
+    Column("#", justify="right"),
+    Column("State or territory", wraps=True, least=12),
+    Column("Median", justify="right"),
+    Column("p10", justify="right"),
+    Column("p90", justify="right"),
+    Column("Employed", justify="right"),
+    Column("Per 1,000 jobs", justify="right"),
+)
+
+
+def _state_cells(row: Estimate, kind: str, hourly: bool) -> tuple[str, ...]:
+    return (
+        statistic(getattr(row, f"{kind}_median"), hourly),
+        statistic(getattr(row, f"{kind}_p10"), hourly),
+        statistic(getattr(row, f"{kind}_p90"), hourly),
+        count(row.employment),
+        ratio(row.jobs_per_1000) if row.area_type != "N" else "",
     )
-    parts += _guidance_block("Reality check", result.caveats, sym)
-    return Group(*parts)
+
+
+INDUSTRY_COLUMNS = (
+    Column("Industry", wraps=True, least=20),
+    Column("Employed", justify="right"),
+    Column("Median", justify="right"),
+    Column("p90", justify="right"),
+)
+
+
+def render_industries(result: IndustryReport, sym: Symbols, width: int = 100) -> Lines:
+    """The industries employing the occupation most, then those paying it most."""
+    lines = Lines()
+    unit = "an hour" if result.hourly else "a year"
+    head = f"{result.role_name}: {result.occupation.lower()} (SOC {result.soc}) by industry, "
+    head += f"nationally, pay {unit} (BLS OEWS {result.release})"
+    lines.paragraph(visible(head), width, "bold")
+    kind = "hourly" if result.hourly else "annual"
+    sections = (
+        ("Where most work", result.most_employed),
+        (
+            f"Where pay is highest (industries employing at least {result.least_employment:,})",
+            result.best_paid,
+        ),
+    )
+    for title, chosen in sections:
+        lines.blank()
+        lines.paragraph(title, width, "bold")
+        rows = [
+            (
+                visible(r.industry_name),
+                count(r.employment),
+                statistic(getattr(r, f"{kind}_median"), result.hourly),
+                statistic(getattr(r, f"{kind}_p90"), result.hourly),
+            )
+            for r in chosen
+        ]
+        sizes = widths(INDUSTRY_COLUMNS, rows, width)
+        if sizes is not None:
+            add_table(lines, INDUSTRY_COLUMNS, rows, sizes, sym.whisker)
+        else:
+            for name, employed, median, p90 in rows:
+                lines.paragraph(name, width)
+                lines.paragraph(
+                    f"employed {employed}; median {median}; p90 {p90}", width, "dim", indent=2
+                )
+    lines.blank()
+    every = f"All industries: employed {count(result.national.employment)}, median "
+    every += statistic(getattr(result.national, f"{kind}_median"), result.hourly)
+    lines.paragraph(every, width)
+    lines.blank()
+    lines.paragraph(visible(_source_note(result.sources)), width, "dim")
+    return lines
+
+
+SURVEY_COLUMNS = (
+    Column("Survey", justify="right"),
+    Column("Who", wraps=True, least=16),
+    Column("Pay a year", justify="right"),
+)
+
+
+def render_survey(result: SurveyReport, sym: Symbols, width: int = 100) -> Lines:
+    """A body's survey of its members' pay, labelled as such, newest survey first."""
+    lines = Lines()
+    lines.paragraph(visible(f"{result.label} (not BLS figures)"), width, "bold")
+    note = "What members who answered said they earn: people who pay for membership and "
+    note += "hold credentials, so higher than BLS's medians for everyone in the work."
+    lines.paragraph(note, width, "italic")
+    lines.blank()
+    rows = [
+        (str(f.survey_year), visible(f.group), f"{money(f.usd)} ({f.statistic})")
+        for f in result.figures
+    ]
+    sizes = widths(SURVEY_COLUMNS, rows, width)
+    if sizes is not None:
+        add_table(lines, SURVEY_COLUMNS, rows, sizes, sym.whisker)
+    else:
+        for year, who, usd in rows:
+            lines.paragraph(f"{who}: {usd}, {year} survey", width)
+    lines.blank()
+    sources = list({s.url: s for f in result.figures for s in f.sources}.values())
+    lines.paragraph(visible(_source_note(sources)), width, "dim")
+    return lines
 
 
 # --- sources ----------------------------------------------------------------------------------
@@ -498,6 +628,8 @@ def render_sources(result: SourcesReport, sym: Symbols, width: int = 100) -> Lin
 
 def _indent(text: str, sym: Symbols | None = None, style: str = "") -> RenderableType:
     """A line indented under a step; wrapped lines keep the indent."""
+    from rich.table import Table
+
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)
     table.add_column(ratio=1)
@@ -505,7 +637,7 @@ def _indent(text: str, sym: Symbols | None = None, style: str = "") -> Renderabl
     return table
 
 
-def render_plan(result: Plan, sym: Symbols) -> RenderableType:
+def render_plan(result: Plan, sym: Symbols, width: int = 100) -> RenderableType:
     """The roadmap as a numbered checklist, with time, cost and sources per step, then totals."""
     who = f"age {result.age}"
     if result.schooling:
@@ -561,8 +693,11 @@ def render_plan(result: Plan, sym: Symbols) -> RenderableType:
     return Group(*parts)
 
 
-def render_match(result: Match, sym: Symbols) -> RenderableType:
+def render_match(result: Match, sym: Symbols, width: int = 100) -> RenderableType:
     """The verdict, then why, answer by answer, then what to run next."""
+    from rich import box
+    from rich.table import Table
+
     if result.track_name:
         verdict = Text(f"{result.track_name} fits you best ({result.strength} fit).", style="bold")
     else:
@@ -604,8 +739,11 @@ def _guidance_block(title: str, items: Sequence[Guidance], sym: Symbols) -> list
     return parts
 
 
-def render_training(result: TrainingGuide, sym: Symbols) -> RenderableType:
+def render_training(result: TrainingGuide, sym: Symbols, width: int = 100) -> RenderableType:
     """Programs, requirements, topics, questions to ask, red flags and reality checks."""
+    from rich import box
+    from rich.table import Table
+
     table = Table(box=box.SIMPLE_HEAVY, title="Training programs")
     table.add_column("Program")
     table.add_column("You earn")
@@ -636,23 +774,22 @@ def render_training(result: TrainingGuide, sym: Symbols) -> RenderableType:
 
 
 # keyed by class name, so that rendering one answer does not import every advice module
-RENDERERS: dict[str, Callable[..., RenderableType]] = {
+RENDERERS: dict[str, Callable[[Any, Symbols, int], RenderableType]] = {
     "Comparison": render_comparison,
     "CertListing": render_cert_listing,
     "CertDetail": render_cert_detail,
     "Eligibility": render_eligibility,
     "PayReport": render_pay,
+    "StateRanking": render_state_ranking,
+    "IndustryReport": render_industries,
+    "SurveyReport": render_survey,
     "SourcesReport": render_sources,
     "Plan": render_plan,
     "Match": render_match,
     "TrainingGuide": render_training,
 }
-WIDTH_AWARE = (render_pay, render_comparison, render_cert_listing, render_sources)
 
 
 def render(result: Result, sym: Symbols, width: int = 100) -> RenderableType:
-    """The renderable for any result object."""
-    renderer = RENDERERS[type(result).__name__]
-    if renderer in WIDTH_AWARE:
-        return renderer(result, sym, width)
-    return renderer(result, sym)
+    """The renderable for any result object, laid out for `width` columns."""
+    return RENDERERS[type(result).__name__](result, sym, width)

@@ -6,8 +6,10 @@ bad data, so that one run lists every problem of every file.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import difflib
+import io
 import typing
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -16,9 +18,16 @@ from typing import Any
 
 import yaml
 
-from mbcadvisor.datafiles import label, read_folder
+from mbcadvisor.datafiles import (
+    NATIONAL,
+    UnreadableFile,
+    label,
+    read_data_file,
+    read_folder,
+    table_file,
+)
 from mbcadvisor.errors import DataIssue, printable
-from mbcadvisor.models import FILES, FORBIDDEN, Catalog
+from mbcadvisor.models import ESTIMATE_COLUMNS, FILES, FORBIDDEN, Catalog, Estimate
 
 # Nesting deeper than this is never data; refusing it keeps the parser's recursion bounded.
 MAX_NESTING = 200
@@ -322,6 +331,137 @@ def validate(parsed: ParsedFile, model: type) -> tuple[Any, list[DataIssue]]:
         return None, issues
 
 
+# --- OEWS tables (CSV) ---------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class ParsedTable:
+    """An OEWS table read: each row as a mapping of column to text (None for an empty cell), the
+    line it stands on, and the cells already reported as wrong."""
+
+    label: str
+    data: list[dict[str, Any]]
+    lines: list[int]
+    reported: set[tuple[int, str]] = dataclasses.field(default_factory=set)
+
+    def issue(self, index: int | None, column: str | None, message: str) -> DataIssue:
+        """A problem at a row (by index) and column, located as file:line:column."""
+        line = self.lines[index] if index is not None and index < len(self.lines) else None
+        at = ESTIMATE_COLUMNS.index(column) + 1 if column in ESTIMATE_COLUMNS else None
+        return DataIssue(self.label, line, at if line else None, column or "", message)
+
+
+def parse_table(where: str, raw: bytes) -> tuple[ParsedTable | None, list[DataIssue]]:
+    """Read an OEWS table: UTF-8 CSV whose header is ESTIMATE_COLUMNS; problems become
+    DataIssues (a row of the wrong length, a control character) and the rest is still read."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        message = f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save as UTF-8."
+        return None, [DataIssue(where, line, None, "", message)]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header is None:
+            return None, [DataIssue(where, 1, 1, "", "file is empty; see `mbc data schema`.")]
+        if tuple(header) != ESTIMATE_COLUMNS:
+            expected = ",".join(ESTIMATE_COLUMNS)
+            return None, [DataIssue(where, 1, 1, "", f"the header must be: {expected}.")]
+        table = ParsedTable(where, [], [])
+        issues: list[DataIssue] = []
+        for row in reader:
+            line = reader.line_num
+            if len(row) != len(ESTIMATE_COLUMNS):
+                count = f"{len(row)} fields, not {len(ESTIMATE_COLUMNS)}"
+                issues.append(DataIssue(where, line, None, "", f"{count}; see the header."))
+                continue
+            index = len(table.data)
+            table.lines.append(line)
+            cells: dict[str, Any] = {}
+            for column, cell in zip(ESTIMATE_COLUMNS, row, strict=True):
+                bad = FORBIDDEN.search(cell)
+                if bad:
+                    table.reported.add((index, column))
+                    message = f"control character U+{ord(bad[0]):04X} is not allowed; remove it."
+                    issues.append(table.issue(index, column, message))
+                    cell = ""
+                cells[column] = cell if cell != "" or column == "footnotes" else None
+            table.data.append(cells)
+    except csv.Error as exc:
+        return None, [DataIssue(where, reader.line_num, None, "", f"CSV: {printable(str(exc))}.")]
+    return table, issues
+
+
+def validate_table(table: ParsedTable) -> tuple[list[Estimate] | None, list[DataIssue]]:
+    """Validate a table's rows as Estimates; every error becomes a located DataIssue."""
+    from pydantic import ValidationError
+
+    try:
+        rows: list[Estimate] = _adapter(list[Estimate]).validate_python(table.data)
+        return rows, []
+    except ValidationError as exc:
+        issues = []
+        for error in exc.errors():
+            loc = _location(error)
+            index = loc[0] if loc and isinstance(loc[0], int) else None
+            column = str(loc[1]) if len(loc) > 1 else None
+            if index is not None and column is not None and (index, column) in table.reported:
+                continue
+            message = _explain(error, Estimate, loc[1:])
+            issues.append(table.issue(index, column, message))
+        return None, issues
+
+
+# what each table holds: its area type, and whether its rows are for one industry or all
+TABLES = {
+    "national": ("N", "all"),
+    "states": ("S", "all"),
+    "areas": ("M", "all"),
+    "industries": ("N", "one"),
+}
+
+
+def check_table_rows(
+    table: ParsedTable, name: str, rows: list[Estimate], socs: set[str]
+) -> list[DataIssue]:
+    """Rules of one table: the right kind of rows, occupations the data knows, no row twice."""
+    area_type, industries = TABLES[name]
+    issues: list[DataIssue] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for index, row in enumerate(rows):
+        if row.area_type != area_type:
+            message = f"a {name} row has area type {area_type}, not {row.area_type}."
+            issues.append(table.issue(index, "area_type", message))
+        if (row.industry == "000000") != (industries == "all"):
+            want = "000000 (all industries)" if industries == "all" else "one industry, not 000000"
+            issues.append(table.issue(index, "industry", f"a {name} row's industry is {want}."))
+        if row.soc not in socs:
+            message = f"no occupation '{row.soc}' in occupations.yaml."
+            issues.append(table.issue(index, "soc", message))
+        key = (row.soc, row.area, row.industry)
+        if key in seen:
+            first = table.lines[seen[key]]
+            issues.append(table.issue(index, "soc", f"this row is already at line {first}."))
+        seen.setdefault(key, index)
+    return issues
+
+
+def check_table(
+    name: str, where: str, raw: bytes, socs: set[str]
+) -> tuple[list[Estimate] | None, list[DataIssue]]:
+    """Parse, validate and check one OEWS table: its rows, or every problem found."""
+    table, issues = parse_table(where, raw)
+    if table is None:
+        return None, issues
+    rows, problems = validate_table(table)
+    issues += problems
+    if rows is None or issues:
+        return None, issues
+    issues = check_table_rows(table, name, rows, socs)
+    return (None, issues) if issues else (rows, [])
+
+
 def _duplicates(items: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str, int]]:
     """(index, value, first index) of every value seen before, case-insensitively."""
     first: dict[str, int] = {}
@@ -350,7 +490,7 @@ def cross_check(files: dict[str, Any], parsed: dict[str, ParsedFile]) -> list[Da
     roles = files["roles.yaml"].roles
     certs = files["certs.yaml"].certs
     bodies = files["bodies.yaml"].bodies
-    occupations = files["pay.yaml"].occupations
+    occupations = files["occupations.yaml"].occupations
     questions = files["match.yaml"].questions
     cert_ids = {c.id.casefold() for c in certs}
     body_ids = {b.id for b in bodies}
@@ -373,10 +513,11 @@ def cross_check(files: dict[str, Any], parsed: dict[str, ParsedFile]) -> list[Da
     for i, term in enumerate(terms):
         for j, other in enumerate(term.see_also):
             if other not in term_ids:
-                where = ("terms", i, "see_also", j)
-                issue("glossary.yaml", where, _unknown("term", other, term_ids))
+                message = _unknown("term", other, term_ids)
+                issue("glossary.yaml", ("terms", i, "see_also", j), message)
     for index, value, first in _duplicates((i, o.soc) for i, o in enumerate(occupations)):
-        issue("pay.yaml", ("occupations", index, "soc"), f"duplicate soc '{value}' ({first}).")
+        message = f"duplicate soc '{value}' (also occupations[{first}])."
+        issue("occupations.yaml", ("occupations", index, "soc"), message)
 
     names = [(i, n) for i, r in enumerate(roles) for n in (r.id, *r.aliases)]
     for index, value, first in _duplicates(names):
@@ -388,7 +529,21 @@ def cross_check(files: dict[str, Any], parsed: dict[str, ParsedFile]) -> list[Da
             if cert_id.casefold() not in cert_ids:
                 issue("roles.yaml", ("roles", i, "certs", j), _unknown("certification", cert_id))
         if role.soc not in socs:
-            issue("roles.yaml", ("roles", i, "soc"), f"no occupation '{role.soc}' in pay.yaml.")
+            issue(
+                "roles.yaml",
+                ("roles", i, "soc"),
+                f"no occupation '{role.soc}' in occupations.yaml.",
+            )
+        for j, step in enumerate(role.career_path):
+            if step.soc is not None and step.soc not in socs:
+                message = f"no occupation '{step.soc}' in occupations.yaml."
+                issue("roles.yaml", ("roles", i, "career_path", j, "soc"), message)
+    role_ids_known = {r.id for r in roles}
+    for i, occupation in enumerate(occupations):
+        for j, role_id in enumerate(occupation.roles):
+            if role_id not in role_ids_known:
+                message = _unknown("role", role_id, role_ids_known)
+                issue("occupations.yaml", ("occupations", i, "roles", j), message)
     role_ids = [r.id for r in roles]
     for i, question in enumerate(questions):
         for role_id in question.favours:
@@ -398,6 +553,10 @@ def cross_check(files: dict[str, Any], parsed: dict[str, ParsedFile]) -> list[Da
                     ("questions", i, "favours", role_id),
                     _unknown("role", role_id, role_ids),
                 )
+    for i, figure in enumerate(files["salary_survey.yaml"].figures):
+        if figure.credential is not None and figure.credential.casefold() not in cert_ids:
+            message = _unknown("certification", figure.credential)
+            issue("salary_survey.yaml", ("figures", i, "credential"), message)
     for i, cert in enumerate(certs):
         if cert.body not in body_ids:
             issue("certs.yaml", ("certs", i, "body"), _unknown("body", cert.body, body_ids))
@@ -414,8 +573,9 @@ def cross_check(files: dict[str, Any], parsed: dict[str, ParsedFile]) -> list[Da
 def check(
     folder: Path, contents: dict[str, bytes | DataIssue]
 ) -> tuple[Catalog | None, list[DataIssue]]:
-    """Parse, validate and cross-check the files of a data folder, given their bytes (or the
-    problem met reading them): the catalog, or every problem found."""
+    """Parse, validate and cross-check the files of a catalog (the YAML files and the national
+    OEWS table), given their bytes (or the problem met reading them): the catalog, or every
+    problem found."""
     issues: list[DataIssue] = []
     files: dict[str, Any] = {}
     parsed_files: dict[str, ParsedFile] = {}
@@ -433,23 +593,104 @@ def check(
         issues.extend(problems)
         if validated is not None and not problems:
             files[name] = validated
-    if issues:
+    national = contents[NATIONAL]
+    if isinstance(national, DataIssue):
+        return None, [*issues, national]
+    table, problems = parse_table(label(folder / NATIONAL), national)
+    issues += problems
+    rows = None
+    if table is not None:
+        rows, problems = validate_table(table)
+        issues += problems
+    if issues or table is None or rows is None:
         return None, issues
     issues = cross_check(files, parsed_files)
+    socs = {o.soc for o in files["occupations.yaml"].occupations}
+    issues += check_table_rows(table, "national", rows, socs)
+    missing = sorted(socs - {row.soc for row in rows})
+    if missing:
+        message = f"no national row for {', '.join(missing)} (run scripts/import_oews.py)."
+        issues.append(DataIssue(table.label, None, None, "", message))
     if issues:
         return None, issues
     catalog = Catalog(
         roles=files["roles.yaml"].roles,
         certs=files["certs.yaml"].certs,
         bodies=files["bodies.yaml"].bodies,
-        occupations=files["pay.yaml"].occupations,
+        occupations=files["occupations.yaml"].occupations,
+        release=files["oews/release.yaml"],
+        national=rows,
         training=files["training.yaml"].training,
         questions=files["match.yaml"].questions,
         glossary=files["glossary.yaml"].terms,
+        survey=files["salary_survey.yaml"],
     )
     return catalog, []
 
 
 def check_dir(folder: Path) -> tuple[Catalog | None, list[DataIssue]]:
-    """Read, validate and cross-check every data file of a folder (`mbc data validate`)."""
-    return check(folder, read_folder(folder))
+    """Read, validate and cross-check every data file of a folder, the OEWS tables included
+    (`mbc data validate`)."""
+    catalog, issues = check(folder, read_folder(folder))
+    socs = {o.soc for o in catalog.occupations} if catalog is not None else None
+    for name in TABLES:
+        if name == "national":
+            continue
+        path = folder / table_file(name)
+        try:
+            raw = read_data_file(path)
+        except UnreadableFile as exc:
+            issues.append(exc.issue)
+            continue
+        if socs is None:  # the catalog is broken: check the table on its own
+            table, problems = parse_table(label(path), raw)
+            issues += problems
+            if table is not None:
+                issues += validate_table(table)[1]
+        else:
+            issues += check_table(name, label(path), raw, socs)[1]
+    return (catalog if not issues else None), issues
+
+
+# --- JSON Schema ----------------------------------------------------------------------------------
+
+
+def field_docs() -> dict[str, tuple[str, dict[str, str]]]:
+    """Each model's docstring and its fields' docstrings (the string under each field), read
+    from models.py: the descriptions of `mbc data schema`."""
+    import ast
+    import inspect
+
+    from mbcadvisor import models
+
+    docs: dict[str, tuple[str, dict[str, str]]] = {}
+    for node in ast.parse(inspect.getsource(models)).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        fields: dict[str, str] = {}
+        body = node.body
+        for item, after in zip(body, [*body[1:], None], strict=True):
+            if (
+                isinstance(item, ast.AnnAssign)
+                and isinstance(item.target, ast.Name)
+                and isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant)
+                and isinstance(after.value.value, str)
+            ):
+                fields[item.target.id] = " ".join(after.value.value.split())
+        docs[node.name] = (" ".join((ast.get_docstring(node) or "").split()), fields)
+    return docs
+
+
+def json_schema(model: type) -> dict[str, Any]:
+    """The JSON Schema of a data file's model (or of a table row), with descriptions."""
+    schema: dict[str, Any] = _adapter(model).json_schema()
+    docs = field_docs()
+    for name, definition in [(model.__name__, schema), *schema.get("$defs", {}).items()]:
+        doc, fields = docs.get(name, ("", {}))
+        if doc:
+            definition["description"] = doc
+        for field, prop in definition.get("properties", {}).items():
+            if field in fields:
+                prop["description"] = fields[field]
+    return schema

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from mbcadvisor.advice.names import body_by_id, find_cert
 from mbcadvisor.advice.result import Result, to_jsonable
-from mbcadvisor.models import TRACKS, Body, Catalog, Cert, Level, Track, record
+from mbcadvisor.models import TRACKS, Body, Catalog, Cert, Level, SurveyFigure, Track, record
 
 CertSort = Literal["name", "fee", "questions", "minutes"]
 CERT_SORTS: tuple[CertSort, ...] = ("name", "fee", "questions", "minutes")
@@ -115,6 +115,8 @@ class CertDetail(Result):
 
     cert: Cert
     body: Body
+    survey: SurveyFigure | None = None
+    survey_label: str = ""
 
     def payload(self) -> Any:
         """`mbc certs ID --json` is the certification's own object."""
@@ -124,4 +126,10 @@ class CertDetail(Result):
 def cert_detail(catalog: Catalog, name: str) -> CertDetail:
     """One certification by id (any case), with its issuing body."""
     cert = find_cert(catalog, name)
-    return CertDetail(cert=cert, body=body_by_id(catalog, cert.body))
+    figures = [f for f in catalog.survey.figures if f.credential == cert.id]
+    return CertDetail(
+        cert=cert,
+        body=body_by_id(catalog, cert.body),
+        survey=max(figures, key=lambda f: f.survey_year, default=None),
+        survey_label=catalog.survey.label,
+    )

@@ -1,14 +1,14 @@
-"""`mbc compare`: two or more roles side by side."""
+"""`mbc compare`: two or more roles side by side, every pay figure from one BLS release."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from mbcadvisor.advice.names import cert_by_id, find_role, occupation_of
-from mbcadvisor.advice.pay import PaySummary, pay_summary
+from mbcadvisor.advice.pay import PaySummary, national, newest_projection, number, pay_summary
 from mbcadvisor.advice.result import Result
 from mbcadvisor.errors import MbcError
-from mbcadvisor.models import Catalog, Occupation, Outlook, Program, Role, Source, record
+from mbcadvisor.models import Catalog, Estimate, Program, Role, Source, Statistic, Table, record
 
 
 @record
@@ -22,14 +22,28 @@ class CertRef(Result):
 
 @record
 class OutlookSummary(Result):
-    """A role's job outlook: words, and the newest BLS projection."""
+    """A role's job outlook: the source article's words, and BLS's newest projection."""
 
     text: str
     period: str | None
     growth_percent: float | None
     wording: str | None
+    openings_per_year: int | None
     covers: str | None
-    source: Source | None
+    sources: list[Source]
+
+
+@record
+class LadderStep(Result):
+    """A step up the career ladder, with the median pay of its occupation where one stands
+    for it."""
+
+    step: str
+    soc: str | None
+    occupation: str | None
+    covers: str | None
+    median_annual: Statistic
+    median_hourly: Statistic
 
 
 @record
@@ -48,7 +62,7 @@ class RoleSummary(Result):
     remote: str
     remote_caveat: str
     outlook: OutlookSummary
-    career_path: list[str]
+    career_path: list[LadderStep]
     sources: list[Source]
 
 
@@ -57,18 +71,47 @@ class Comparison(Result):
     """`mbc compare`: two or more roles side by side."""
 
     roles: list[RoleSummary]
+    place: str
+    release: str
 
 
-def _newest_outlook(occupation: Occupation) -> Outlook | None:
-    if not occupation.outlook:
+def ladder(
+    catalog: Catalog, role: Role, states: Table | None = None, state: str | None = None
+) -> list[LadderStep]:
+    """The role's career path, each step with its occupation's median pay (in a state, when
+    one is given and BLS publishes it there; else nationally)."""
+    steps = []
+    for item in role.career_path:
+        occupation = next((o for o in catalog.occupations if o.soc == item.soc), None)
+        row = None
+        if occupation is not None:
+            row = _in_state(states, occupation.soc, state) or national(catalog, occupation.soc)
+        steps.append(
+            LadderStep(
+                step=item.step,
+                soc=item.soc,
+                occupation=occupation.title if occupation else None,
+                covers=occupation.covers if occupation else None,
+                median_annual=row.annual_median if row else None,
+                median_hourly=row.hourly_median if row else None,
+            )
+        )
+    return steps
+
+
+def _in_state(states: Table | None, soc: str, state: str | None) -> Estimate | None:
+    if states is None or state is None:
         return None
-    return max(occupation.outlook, key=lambda o: o.period)
+    row = states.row(soc, "state", state)
+    return row if row is not None and number(row.annual_median) is not None else None
 
 
-def summarise_role(catalog: Catalog, role: Role) -> RoleSummary:
+def summarise_role(
+    catalog: Catalog, role: Role, states: Table | None = None, state: str | None = None
+) -> RoleSummary:
     """Everything the comparison shows about one role."""
     occupation = occupation_of(catalog, role)
-    outlook = _newest_outlook(occupation)
+    projection = newest_projection(occupation)
     return RoleSummary(
         id=role.id,
         name=role.name,
@@ -76,7 +119,7 @@ def summarise_role(catalog: Catalog, role: Role) -> RoleSummary:
         duties=role.duties,
         workplaces=role.workplaces,
         skills=role.skills,
-        pay=pay_summary(occupation),
+        pay=pay_summary(catalog, occupation, _in_state(states, occupation.soc, state)),
         training=catalog.training.programs,
         certs=[
             CertRef(id=c.id, name=c.name, body=c.body)
@@ -86,19 +129,27 @@ def summarise_role(catalog: Catalog, role: Role) -> RoleSummary:
         remote_caveat=role.remote.caveat,
         outlook=OutlookSummary(
             text=role.outlook,
-            period=outlook.period if outlook else None,
-            growth_percent=outlook.growth_percent if outlook else None,
-            wording=outlook.wording if outlook else None,
-            covers=outlook.covers if outlook else None,
-            source=outlook.sources[0] if outlook else None,
+            period=projection.period if projection else None,
+            growth_percent=projection.growth_percent if projection else None,
+            wording=projection.wording if projection else None,
+            openings_per_year=projection.openings_per_year if projection else None,
+            covers=projection.covers if projection else None,
+            sources=projection.sources if projection else [],
         ),
-        career_path=role.career_path,
+        career_path=ladder(catalog, role, states, state),
         sources=role.sources,
     )
 
 
-def compare_roles(catalog: Catalog, names: Iterable[str]) -> Comparison:
-    """Compare the roles named (ids or aliases, any case); each role once, in the order given."""
+def compare_roles(
+    catalog: Catalog,
+    names: Iterable[str],
+    states: Table | None = None,
+    state: str | None = None,
+    place: str = "National",
+) -> Comparison:
+    """Compare the roles named (ids or aliases, any case); each role once, in the order given.
+    With a state (its BLS code), pay is the state's where BLS publishes it."""
     roles: list[Role] = []
     for name in names:
         role = find_role(catalog, name)
@@ -106,4 +157,8 @@ def compare_roles(catalog: Catalog, names: Iterable[str]) -> Comparison:
             roles.append(role)
     if len(roles) < 2:
         raise MbcError("compare needs two different roles, e.g. `mbc compare billing coding`")
-    return Comparison(roles=[summarise_role(catalog, r) for r in roles])
+    return Comparison(
+        roles=[summarise_role(catalog, r, states, state) for r in roles],
+        place=place,
+        release=catalog.release.release,
+    )

@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mbcadvisor.advice.certs import lowest_fee
+from mbcadvisor.advice.compare import ladder as ladder_steps
 from mbcadvisor.advice.eligibility import MAX_AGE, Schooling
 from mbcadvisor.advice.names import body_by_id, cert_by_id, find_cert, find_role
+from mbcadvisor.advice.pay import number
 from mbcadvisor.advice.result import Result
 from mbcadvisor.errors import MbcError
-from mbcadvisor.figures import duration, money_range, months
+from mbcadvisor.figures import duration, money_range, months, statistic
 from mbcadvisor.models import Catalog, Cert, Guidance, Requirement, Role, Source, record
 
 MAX_EXPERIENCE = 60
@@ -285,7 +287,13 @@ def _ladder_step(person: _Person) -> StepFields:
         c.id for c in catalog.certs if role.id in c.tracks and c.level == "specialty"
     )
     management = sorted(c.id for c in catalog.certs if "management" in c.tracks)
-    ladder = list(role.career_path)
+    ladder = []
+    for step in ladder_steps(catalog, role):
+        line = step.step
+        if number(step.median_annual) is not None and step.occupation:
+            median = statistic(step.median_annual)
+            line += f" (BLS median for {step.occupation.lower()}: {median} a year)"
+        ladder.append(line)
     if specialty:
         ladder.append("Specialty credentials: " + ", ".join(specialty) + ".")
     if management:

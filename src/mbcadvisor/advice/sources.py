@@ -43,6 +43,7 @@ def stale_cutoff(today: dt.date) -> dt.date:
 
 
 def _records(catalog: Catalog) -> Iterable[tuple[str, list[Source]]]:
+    """Every record of the catalog that cites sources, with a short name for it."""
     for role in catalog.roles:
         yield f"role {role.id}", role.sources
     for cert in catalog.certs:
@@ -50,16 +51,27 @@ def _records(catalog: Catalog) -> Iterable[tuple[str, list[Source]]]:
     for body in catalog.bodies:
         yield f"body {body.id}", body.sources
     for occ in catalog.occupations:
-        for est in occ.estimates:
-            yield f"pay {occ.soc} {est.year}", est.sources
-        for out in occ.outlook:
-            yield f"outlook {occ.soc} {out.period}", out.sources
+        yield f"occupation {occ.soc}", occ.sources
+        for projection in occ.outlook:
+            yield f"outlook {occ.soc} {projection.period}", projection.sources
+        if occ.article is not None:
+            yield f"article's pay {occ.soc}", occ.article.sources
+    for figure in catalog.survey.figures:
+        yield f"survey {figure.survey_year} {figure.group}", figure.sources
     training = catalog.training
     yield "training", training.sources
     for req in training.requirements:
         yield f"requirement {req.id}", req.sources
     for prog in training.programs:
         yield f"program {prog.id}", prog.sources
+    for part in ("school_questions", "red_flags", "reality_checks", "paying",
+                 "checking_a_school", "first_job", "self_study", "combined", "ged"):  # fmt: skip
+        for guidance in getattr(training, part):
+            yield f"{part.replace('_', ' ')} {guidance.id}", guidance.sources
+    for question in catalog.questions:
+        yield f"question {question.id}", question.sources
+    for term in catalog.glossary:
+        yield f"term {term.id}", term.sources
 
 
 def _newer(source: Source, than: Source) -> bool:
