@@ -194,7 +194,7 @@ def test_schema_validates_the_real_data() -> None:
         ("role", "bi", ["billing", "biller", "billers", "billing-specialist"]),
         ("cert", "cpc", ["CPC", "CPCO", "CPC-P"]),
         ("track", "c", ["coding", "cdi"]),
-        ("body", "a", ["aapc", "ahima", "amba"]),
+        ("body", "a", ["aapc", "ahima", "amba", "acdis", "amt", "aaham"]),
         ("level", "", ["entry", "advanced", "specialty"]),
         ("sort", "f", ["fee"]),
     ],
