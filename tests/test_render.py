@@ -165,11 +165,12 @@ def test_listing_columns_line_up_and_rows_wrap_in_their_column(real_catalog: Cat
     lines = _text(listing, width=100).splitlines()
     header = next(line for line in lines if line.startswith("  ID "))
     body_at = header.index("Body")
+    acronyms = {body.acronym for body in real_catalog.bodies}
     for line in lines[lines.index(header) + 2 :]:
         if not line.strip():
             break
         if line.startswith("  C"):  # a credential's first line: its body in the Body column
-            assert line[body_at : body_at + 5].strip() in {"AAPC", "AHIMA", "AMBA", "NHA", "PMI"}
+            assert line[body_at : body_at + 5].strip() in acronyms
         else:  # a wrapped name or pass mark: nothing under Body
             assert not line[body_at : body_at + 5].strip()
 

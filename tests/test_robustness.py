@@ -224,7 +224,7 @@ def _csv_value(column: str, text: str) -> object:
         ("role", "bi", ["billing", "biller", "billers", "billing-specialist"]),
         ("cert", "cpc", ["CPC", "CPCO", "CPC-P"]),
         ("track", "c", ["coding", "cdi"]),
-        ("body", "a", ["aapc", "ahima", "amba"]),
+        ("body", "a", ["aapc", "ahima", "amba", "acdis", "amt", "aaham"]),
         ("level", "", ["entry", "advanced", "specialty"]),
         ("sort", "f", ["fee"]),
     ],
