@@ -17,7 +17,17 @@ from mbcadvisor.cli import app
 from .conftest import INVALID, ROOT, VALID
 
 runner = CliRunner()
-COMMANDS = ["compare", "certs", "eligible", "pay", "sources", "plan", "match", "training"]
+COMMANDS = [
+    "compare",
+    "certs",
+    "eligible",
+    "pay",
+    "sources",
+    "plan",
+    "match",
+    "training",
+    "explain",
+]
 
 
 def run(*args: str, code: int = 0) -> tuple[str, str]:

@@ -92,8 +92,11 @@ def test_ascii_symbols(catalog: Catalog, update_golden: bool) -> None:
 
 
 def test_every_result_type_has_a_renderer() -> None:
+    from mbcadvisor.advice.certs import ApprenticeStatus
+    from mbcadvisor.advice.glossary import Explanation, Glossary
     from mbcadvisor.advice.match import Match
     from mbcadvisor.advice.plan import Plan
+    from mbcadvisor.advice.sources import SourcesCheck
     from mbcadvisor.advice.training import TrainingGuide
     from mbcadvisor.document import BUILDERS
     from mbcadvisor.render import RENDERERS
@@ -108,6 +111,10 @@ def test_every_result_type_has_a_renderer() -> None:
         IndustryReport,
         SurveyReport,
         SourcesReport,
+        SourcesCheck,
+        Explanation,
+        Glossary,
+        ApprenticeStatus,
         Plan,
         Match,
         TrainingGuide,

@@ -4,8 +4,9 @@ This module is the one error boundary: user errors become one line on stderr and
 anything unexpected becomes one line and exit 3 (MBC_DEBUG=1 shows the traceback).
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Typer reads every command's signature at each
+# start, and string annotations would make it compile and evaluate each of them (10 ms a run).
+import dataclasses
 import functools
 import math
 import sys
@@ -122,7 +123,7 @@ DataDirOpt = Annotated[
 ]
 
 
-def _show(result: Result, as_json: bool, fmt: Format, export: Path | None, plain: bool) -> None:
+def _show(result: "Result", as_json: bool, fmt: Format, export: Path | None, plain: bool) -> None:
     """Emit in the chosen format; --json and --plain are short for --format json / plain."""
     if as_json + plain > 1 or ((as_json or plain) and fmt is not Format.table):
         raise typer.BadParameter("give one of --json, --plain or --format")
@@ -157,6 +158,7 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
                     "role": [n for r in catalog.roles for n in (r.id, *r.aliases)],
                     "cert": [c.id for c in catalog.certs],
                     "body": [b.id for b in catalog.bodies],
+                    "term": [t.id for t in catalog.glossary],
                 }[kind]
         except Exception:  # completion must never print a traceback into the shell
             return []
@@ -212,6 +214,17 @@ def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"mbc {__version__}\n")
         raise typer.Exit()
+
+
+StateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--state",
+        help="A state or territory, by name or postal code (TX, texas, 'Puerto Rico').",
+        show_default=False,
+        autocompletion=_complete("state"),
+    ),
+]
 
 
 @app.callback()
@@ -336,6 +349,14 @@ def certs(
             help="Sort by name, fee, questions or minutes.", autocompletion=_complete("sort")
         ),
     ] = "name",
+    show_sources: Annotated[
+        bool,
+        typer.Option(
+            "--sources",
+            help="With an ID: every source in full (what it states, when it was read) and the "
+            "maintainers' notes.",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
     plain: PlainOpt = False,
@@ -352,8 +373,13 @@ def certs(
         raise typer.BadParameter("filters do not apply to one certification ID")
     catalog = load_catalog(data_dir)
     if cert_id is not None:
-        _show(advice.cert_detail(catalog, cert_id), as_json, fmt, export, plain)
+        detail = advice.cert_detail(catalog, cert_id)
+        if show_sources and isinstance(detail, advice.CertDetail):
+            detail = dataclasses.replace(detail, show_sources=True)
+        _show(detail, as_json, fmt, export, plain)
         return
+    if show_sources:
+        raise typer.BadParameter("--sources shows one certification's sources: give its ID")
     filters = advice.CertFilters(
         track=find_track(track) if track is not None else None,
         body=find_body(catalog, body).id if body is not None else None,
@@ -394,17 +420,6 @@ def eligible(
     check_export(export)
     schooling = _schooling(ged, diploma)
     _show(eligibility(load_catalog(data_dir), age, schooling), as_json, fmt, export, plain)
-
-
-StateOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--state",
-        help="A state or territory, by name or postal code (TX, texas, 'Puerto Rico').",
-        show_default=False,
-        autocompletion=_complete("state"),
-    ),
-]
 
 
 @app.command(
@@ -501,11 +516,21 @@ def pay(
     _show(result, as_json, fmt, export, plain)
 
 
-@app.command(epilog="\b\nExamples:\n  mbc sources\n  mbc sources --stale\n  mbc sources --json")
+@app.command(
+    epilog="\b\nExamples:\n  mbc sources\n  mbc sources --stale\n  mbc sources --check --json"
+)
 @boundary
 def sources(
     stale: Annotated[
-        bool, typer.Option("--stale", help="Only sources dated more than two years ago.")
+        bool, typer.Option("--stale", help="Only pages dated more than two years ago.")
+    ] = False,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="For maintainers: old pages, records resting only on secondary pages, records "
+            "whose sources are all old (offline; --json for scripts).",
+        ),
     ] = False,
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
@@ -514,11 +539,15 @@ def sources(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Every source behind the data: what it backs, its date and kind (official or secondary)."""
-    from mbcadvisor.advice.sources import sources_report
+    from mbcadvisor.advice.sources import check_sources, sources_report
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
-    _show(sources_report(load_catalog(data_dir), stale), as_json, fmt, export, plain)
+    if check and stale:
+        raise typer.BadParameter("give --check or --stale, not both")
+    catalog = load_catalog(data_dir)
+    result = check_sources(catalog) if check else sources_report(catalog, stale)
+    _show(result, as_json, fmt, export, plain)
 
 
 data_app = typer.Typer(
@@ -726,6 +755,34 @@ def training(
 
     check_export(export)
     _show(training_guide(load_catalog(data_dir)), as_json, fmt, export, plain)
+
+
+@app.command(epilog="\b\nExamples:\n  mbc explain\n  mbc explain cpt\n  mbc explain 'scaled score'")
+@boundary
+def explain(
+    term: Annotated[
+        str | None,
+        typer.Argument(
+            help="A word mbc uses, e.g. CPT, CEU, median (default: list them all).",
+            show_default=False,
+            autocompletion=_complete("term"),
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = Format.table,
+    plain: PlainOpt = False,
+    export: ExportOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Explain a word mbc uses (CPT, CEU, scaled score, median ...), with its sources."""
+    from mbcadvisor.advice.glossary import explain as explain_term
+    from mbcadvisor.advice.glossary import glossary
+    from mbcadvisor.loader import load_catalog
+
+    check_export(export)
+    catalog = load_catalog(data_dir)
+    result = glossary(catalog) if term is None else explain_term(catalog, term)
+    _show(result, as_json, fmt, export, plain)
 
 
 def main() -> None:

@@ -11,14 +11,15 @@ from mbcadvisor.figures import count, dated, duration, money, money_range, month
 from mbcadvisor.wording import Cell, comparison_rows
 
 if TYPE_CHECKING:
-    from mbcadvisor.advice.certs import CertDetail, CertListing
+    from mbcadvisor.advice.certs import ApprenticeStatus, CertDetail, CertListing
     from mbcadvisor.advice.compare import Comparison
     from mbcadvisor.advice.eligibility import Eligibility
+    from mbcadvisor.advice.glossary import Explanation, Glossary
     from mbcadvisor.advice.match import Match
     from mbcadvisor.advice.pay import IndustryReport, PayReport, StateRanking, SurveyReport
     from mbcadvisor.advice.plan import Plan
     from mbcadvisor.advice.result import Result
-    from mbcadvisor.advice.sources import SourcesReport
+    from mbcadvisor.advice.sources import SourcesCheck, SourcesReport
     from mbcadvisor.advice.training import TrainingGuide
     from mbcadvisor.models import Estimate, Guidance, Source
 
@@ -191,7 +192,17 @@ def cert_detail(result: CertDetail) -> Document:
         ),
         *(("Note", note) for note in c.notes),
     ]
-    return Document(f"{c.id}: {c.name}", [Facts(tuple(facts)), *_links(c.sources)])
+    blocks: list[Block] = [Facts(tuple(facts)), *_links(c.sources)]
+    if result.show_sources:
+        blocks.append(
+            Table(
+                ("Source", "Read on", "States"),
+                tuple((s.title, s.read_on.isoformat(), s.backs) for s in c.sources),
+            )
+        )
+        if c.curation:
+            blocks += [Heading("For maintainers"), Bullets(tuple(c.curation))]
+    return Document(f"{c.id}: {c.name}", blocks)
 
 
 def eligibility(result: Eligibility) -> Document:
@@ -406,6 +417,50 @@ def training(result: TrainingGuide) -> Document:
     return Document("Training programs", blocks)
 
 
+def explanation(result: Explanation) -> Document:
+    term = result.term
+    head = term.term + (f" ({term.stands_for})" if term.stands_for else "")
+    blocks: list[Block] = [Paragraph(term.definition)]
+    if term.example:
+        blocks.append(Paragraph(f"For example: {term.example}"))
+    blocks += [Paragraph(note) for note in term.notes]
+    if result.see_also:
+        blocks.append(Paragraph("See also: " + ", ".join(t.term for t in result.see_also)))
+    return Document(head, [*blocks, *_links(term.sources)])
+
+
+def glossary(result: Glossary) -> Document:
+    rows = tuple((t.term, t.id, t.definition) for t in result.terms)
+    return Document("Words mbc uses", [Table(("Term", "mbc explain", "Meaning"), rows)])
+
+
+def apprentice(result: ApprenticeStatus) -> Document:
+    title = f"{result.designation}: apprentice status of {result.cert.id}"
+    blocks: list[Block] = [
+        Paragraph(result.meaning),
+        Heading("How the A is removed"),
+        Paragraph(result.removal),
+        *_links(result.sources),
+    ]
+    return Document(title, blocks)
+
+
+def sources_check(result: SourcesCheck) -> Document:
+    blocks: list[Block] = [
+        Heading(f"Pages dated more than {result.stale_after_years} years ago"),
+        Table(
+            ("Page date", "Title", "Address"),
+            tuple((dated(u.published), u.title, u.url or "") for u in result.old_pages),
+        ),
+        Heading("Records backed only by secondary pages or the article"),
+        Bullets(tuple(f"{r.record}: {r.reason}" for r in result.secondary_only)),
+        Heading("Records whose sources are all over two years old"),
+        Bullets(tuple(f"{r.record}: {r.reason}" for r in result.all_stale)),
+        Paragraph(f"Undated pages (not counted as old): {result.undated_pages}"),
+    ]
+    return Document(f"Source check, {result.today.isoformat()}", blocks)
+
+
 # keyed by class name, so that writing one answer does not import every advice module
 BUILDERS: dict[str, Callable[[Any], Document]] = {
     "Comparison": comparison,
@@ -417,6 +472,10 @@ BUILDERS: dict[str, Callable[[Any], Document]] = {
     "IndustryReport": industries,
     "SurveyReport": survey,
     "SourcesReport": sources,
+    "SourcesCheck": sources_check,
+    "Explanation": explanation,
+    "Glossary": glossary,
+    "ApprenticeStatus": apprentice,
     "Plan": plan,
     "Match": match,
     "TrainingGuide": training,

@@ -24,7 +24,7 @@ from mbcadvisor.datafiles import (
     table_file,
 )
 from mbcadvisor.errors import DataError, DataIssue
-from mbcadvisor.models import ESTIMATE_COLUMNS, FORBIDDEN, Catalog, Estimate, Table
+from mbcadvisor.models import ESTIMATE_COLUMNS, Catalog, Estimate, Table
 
 # the code whose change must invalidate a cached catalog: what reads, checks and stores it
 CODE = ("models.py", "validation.py", "datafiles.py", "loader.py")
@@ -145,7 +145,9 @@ def encode_table(table: Table) -> bytes:
 
 
 def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON in ASCII: every other character written as an escape (\\u2013), so that
+    _checked() finds any character no validated text may hold by looking at escapes only."""
+    return json.dumps(value, separators=(",", ":"))
 
 
 def decode_table(body: bytes) -> Table:
@@ -188,8 +190,8 @@ RECORDS: dict[str, type[models.Record]] = {
 
 
 def encode(catalog: Catalog) -> bytes:
-    """The catalog as compact UTF-8 JSON."""
-    return json.dumps(_plain(catalog), ensure_ascii=False, separators=(",", ":")).encode()
+    """The catalog as compact ASCII JSON."""
+    return _compact(_plain(catalog)).encode()
 
 
 def _plain(value: Any) -> Any:
@@ -205,26 +207,36 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_new = object.__new__
+
+
 def _rebuilt(data: dict[str, Any]) -> Any:
+    """A record from its JSON object. Its fields are set as they were stored (every field was
+    stored, from a record that passed validation), without the checks of Record.__init__."""
     kind = data.pop(TYPE, None)
     if kind is None:
         return data  # a plain mapping (a question's weights)
     if kind == "date":
         return dt.date.fromisoformat(data["iso"])
-    return RECORDS[kind](**data)
+    record = _new(RECORDS[kind])
+    record.__dict__.update(data)
+    return record
 
 
 def _checked(body: bytes) -> str:
-    """A cached body as text, refused when it holds a character no validated text may hold."""
-    text = body.decode("utf-8")
-    escaped = any(found[0] != b"\\\\" for found in _ESCAPE.finditer(body))
-    if escaped or FORBIDDEN.search(text):
+    """A cached body as text, refused when it holds a character no validated text may hold
+    (models.FORBIDDEN). What _compact() writes is ASCII, with such characters as escapes."""
+    if not body.isascii() or any(found[0] != b"\\\\" for found in _ESCAPE.finditer(body)):
         raise ValueError("control characters in cached data")
-    return text
+    return body.decode("ascii")
 
 
-# JSON's escapes of control characters (\\n, \\u001b ...), and of the backslash itself
-_ESCAPE = re.compile(rb"\\(?:\\|[bfnrt]|u00[01][0-9a-fA-F]|u007[fF])")
+# JSON's escapes of the characters of models.FORBIDDEN (\\n, \\u001b, \\u202e ...), and of
+# the backslash itself (a pair of backslashes is text, not an escape)
+_ESCAPE = re.compile(
+    rb"\\(?:\\|[bfnrt]|u00[01][0-9a-fA-F]|u00[7][fF]|u00[89][0-9a-fA-F]"
+    rb"|u061[cC]|u200[eEfF]|u202[89a-eA-E]|u206[6-9])"
+)
 
 
 def decode(body: bytes) -> Catalog:

@@ -20,8 +20,10 @@ from mbcadvisor.models import PERCENTILES
 from mbcadvisor.wording import comparison_rows
 
 if TYPE_CHECKING:
+    from mbcadvisor.advice.certs import ApprenticeStatus
     from mbcadvisor.advice.compare import Comparison
     from mbcadvisor.advice.eligibility import Eligibility
+    from mbcadvisor.advice.glossary import Explanation, Glossary
     from mbcadvisor.advice.match import Match
     from mbcadvisor.advice.pay import (
         ArticleCheck,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     )
     from mbcadvisor.advice.plan import Plan
     from mbcadvisor.advice.result import Result
+    from mbcadvisor.advice.sources import SourcesCheck
     from mbcadvisor.advice.training import TrainingGuide
     from mbcadvisor.models import Cert, Estimate, Guidance, Source
 
@@ -279,6 +282,16 @@ def render_cert_detail(result: CertDetail, sym: Symbols, width: int = 100) -> Re
         row("Note", escape(note))
     row("Checked", f"{max(s.read_on for s in cert.sources).isoformat()}, against its sources")
     sources = "\n".join(f"{sym.bullet} " + escape(_source_line(s)) for s in cert.sources)
+    if result.show_sources:
+        sources = "\n".join(
+            f"{sym.bullet} " + escape(_source_line(s)) + f"\n  read {s.read_on.isoformat()}; "
+            f"states: {escape(s.backs)}"
+            for s in cert.sources
+        )
+        if cert.curation:
+            sources += "\n\n[bold]For maintainers[/bold]\n" + "\n".join(
+                f"{sym.bullet} {escape(c)}" for c in cert.curation
+            )
     return Group(
         Panel(table, title=f"[bold]{cert.id}[/bold]: {escape(cert.name)}", title_align="left"),
         Text("Sources", style="bold"),
@@ -773,6 +786,107 @@ def render_training(result: TrainingGuide, sym: Symbols, width: int = 100) -> Re
     return Group(*parts)
 
 
+# --- glossary, apprentice status, source checks ------------------------------------------------
+
+
+def render_explanation(result: Explanation, sym: Symbols, width: int = 100) -> Lines:
+    """A term: what it stands for, its meaning, an example, related terms and sources."""
+    term = result.term
+    lines = Lines()
+    head = term.term + (f" ({term.stands_for})" if term.stands_for else "")
+    lines.paragraph(visible(head), width, "bold")
+    lines.paragraph(visible(term.definition), width)
+    if term.example:
+        lines.blank()
+        lines.paragraph("For example: " + visible(term.example), width)
+    for note in term.notes:
+        lines.blank()
+        lines.paragraph(visible(note), width)
+    if result.see_also:
+        lines.blank()
+        related = ", ".join(f"{t.term} (mbc explain {t.id})" for t in result.see_also)
+        lines.paragraph("See also: " + visible(related), width)
+    lines.blank()
+    lines.paragraph(visible(_source_note(term.sources)), width, "dim")
+    return lines
+
+
+def render_glossary(result: Glossary, sym: Symbols, width: int = 100) -> Lines:
+    """Every term, with the first sentence of its meaning."""
+    lines = Lines()
+    lines.paragraph("Words mbc uses (mbc explain TERM for one in full)", width, "bold")
+    lines.blank()
+    rows = [(visible(t.term), t.id, visible(_first_sentence(t.definition))) for t in result.terms]
+    sizes = widths(GLOSSARY_COLUMNS, rows, width)
+    if sizes is not None:
+        add_table(lines, GLOSSARY_COLUMNS, rows, sizes, sym.whisker)
+    else:
+        for term, key, meaning in rows:
+            lines.paragraph(f"{term} (mbc explain {key})", width, "bold")
+            lines.paragraph(meaning, width, indent=2)
+    return lines
+
+
+GLOSSARY_COLUMNS = (
+    Column("Term", style="bold"),
+    Column("mbc explain", least=8),
+    Column("Meaning", wraps=True, least=24),
+)
+
+
+def _first_sentence(text: str) -> str:
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
+def render_apprentice(result: ApprenticeStatus, sym: Symbols, width: int = 100) -> Lines:
+    """What an apprentice designation means, and how it is removed."""
+    lines = Lines()
+    cert = result.cert
+    head = f"{result.designation}: {cert.name} ({cert.id}), apprentice status, from "
+    head += result.body.acronym
+    lines.paragraph(visible(head), width, "bold")
+    lines.paragraph(visible(result.meaning), width)
+    lines.blank()
+    lines.paragraph("How the A is removed", width, "bold")
+    lines.paragraph(visible(result.removal), width)
+    lines.blank()
+    lines.paragraph(f"The credential itself: mbc certs {cert.id}", width)
+    lines.blank()
+    lines.paragraph(visible(_source_note(result.sources)), width, "dim")
+    return lines
+
+
+def render_sources_check(result: SourcesCheck, sym: Symbols, width: int = 100) -> Lines:
+    """For maintainers: old pages, records resting on secondary pages, records all stale."""
+    lines = Lines()
+    cutoff = stale_cutoff(result.today).isoformat()
+    lines.paragraph(f"Source check, {result.today.isoformat()}", width, "bold")
+    sections = [
+        (
+            f"Pages dated more than {result.stale_after_years} years ago (before {cutoff}): "
+            f"{len(result.old_pages)}",
+            [f"{dated(u.published)}  {u.title}  {u.url or ''}" for u in result.old_pages],
+        ),
+        (
+            f"Records backed only by secondary pages or the article: {len(result.secondary_only)}",
+            [f"{r.record}: {r.reason}" for r in result.secondary_only],
+        ),
+        (
+            f"Records whose sources are all over two years old: {len(result.all_stale)}",
+            [f"{r.record}: {r.reason}" for r in result.all_stale],
+        ),
+    ]
+    for title, items in sections:
+        lines.blank()
+        lines.paragraph(title, width, "bold")
+        for item in items:
+            lines.paragraph(visible(item), width, indent=2)
+    lines.blank()
+    lines.paragraph(f"Undated pages (not counted as old): {result.undated_pages}", width)
+    return lines
+
+
 # keyed by class name, so that rendering one answer does not import every advice module
 RENDERERS: dict[str, Callable[[Any, Symbols, int], RenderableType]] = {
     "Comparison": render_comparison,
@@ -784,6 +898,10 @@ RENDERERS: dict[str, Callable[[Any, Symbols, int], RenderableType]] = {
     "IndustryReport": render_industries,
     "SurveyReport": render_survey,
     "SourcesReport": render_sources,
+    "SourcesCheck": render_sources_check,
+    "Explanation": render_explanation,
+    "Glossary": render_glossary,
+    "ApprenticeStatus": render_apprentice,
     "Plan": render_plan,
     "Match": render_match,
     "TrainingGuide": render_training,

@@ -7,7 +7,17 @@ from typing import Any, Literal
 
 from mbcadvisor.advice.names import body_by_id, find_cert
 from mbcadvisor.advice.result import Result, to_jsonable
-from mbcadvisor.models import TRACKS, Body, Catalog, Cert, Level, SurveyFigure, Track, record
+from mbcadvisor.models import (
+    TRACKS,
+    Body,
+    Catalog,
+    Cert,
+    Level,
+    Source,
+    SurveyFigure,
+    Track,
+    record,
+)
 
 CertSort = Literal["name", "fee", "questions", "minutes"]
 CERT_SORTS: tuple[CertSort, ...] = ("name", "fee", "questions", "minutes")
@@ -117,14 +127,51 @@ class CertDetail(Result):
     body: Body
     survey: SurveyFigure | None = None
     survey_label: str = ""
+    show_sources: bool = False
 
     def payload(self) -> Any:
         """`mbc certs ID --json` is the certification's own object."""
         return to_jsonable(self.cert)
 
 
-def cert_detail(catalog: Catalog, name: str) -> CertDetail:
-    """One certification by id (any case), with its issuing body."""
+@record
+class ApprenticeStatus(Result):
+    """`mbc certs CPC-A`: what an apprentice designation means, and how it is removed."""
+
+    designation: str
+    cert: Cert
+    body: Body
+    meaning: str
+    removal: str
+    sources: list[Source]
+
+
+def apprentice_status(catalog: Catalog, name: str) -> ApprenticeStatus | None:
+    """The apprentice designation a name means ("cpc-a"), if it is one the data knows."""
+    wanted = name.strip().casefold()
+    for cert in catalog.certs:
+        if cert.apprentice is not None and cert.apprentice.designation.casefold() == wanted:
+            term = next((t for t in catalog.glossary if t.id == "apprentice"), None)
+            meaning = term.definition if term else ""
+            every = [*cert.sources, *(term.sources if term else [])]
+            sources = list({s.url or s.title: s for s in every}.values())
+            return ApprenticeStatus(
+                designation=cert.apprentice.designation,
+                cert=cert,
+                body=body_by_id(catalog, cert.body),
+                meaning=meaning,
+                removal=cert.apprentice.removal,
+                sources=[s for s in sources if s.kind == "official"] or sources,
+            )
+    return None
+
+
+def cert_detail(catalog: Catalog, name: str) -> CertDetail | ApprenticeStatus:
+    """One certification by id (any case), with its issuing body; an apprentice designation
+    (CPC-A) is answered with what it means and how it is removed."""
+    status = apprentice_status(catalog, name)
+    if status is not None:
+        return status
     cert = find_cert(catalog, name)
     figures = [f for f in catalog.survey.figures if f.credential == cert.id]
     return CertDetail(

@@ -118,3 +118,49 @@ def sources_report(
         count=len(uses),
         sources=uses,
     )
+
+
+@record
+class RecordCheck(Result):
+    """A record and why it is reported."""
+
+    record: str
+    reason: str
+
+
+@record
+class SourcesCheck(Result):
+    """`mbc sources --check`, for maintainers: what to look at again."""
+
+    today: dt.date
+    stale_after_years: int
+    old_pages: list[SourceUse]
+    undated_pages: int
+    secondary_only: list[RecordCheck]
+    all_stale: list[RecordCheck]
+
+
+def check_sources(catalog: Catalog, today: dt.date | None = None) -> SourcesCheck:
+    """Every page whose own date is over two years old, every record backed only by
+    secondary pages (or only by the source article), every record whose dated sources are all
+    old; all offline, from the data itself."""
+    report = sources_report(catalog, today=today)
+    cutoff = stale_cutoff(report.today)
+    secondary: list[RecordCheck] = []
+    stale: list[RecordCheck] = []
+    for what, sources in _records(catalog):
+        if not any(s.kind == "official" for s in sources):
+            kinds = sorted({s.kind for s in sources})
+            secondary.append(RecordCheck(record=what, reason="only " + " and ".join(kinds)))
+        dated = [s for s in sources if s.published is not None]
+        old = all(page_date_end(s.published or "") < cutoff for s in dated)
+        if dated and old and len(dated) == len(sources):
+            stale.append(RecordCheck(record=what, reason="every source is over two years old"))
+    return SourcesCheck(
+        today=report.today,
+        stale_after_years=STALE_YEARS,
+        old_pages=[u for u in report.sources if u.stale],
+        undated_pages=sum(u.published is None for u in report.sources),
+        secondary_only=secondary,
+        all_stale=stale,
+    )
