@@ -10,13 +10,13 @@ from hypothesis import strategies as st
 
 from mbcadvisor.advice.certs import CertFilters, cert_detail, list_certs
 from mbcadvisor.advice.compare import compare_roles
-from mbcadvisor.advice.eligibility import Schooling, eligibility
+from mbcadvisor.advice.eligibility import eligibility
 from mbcadvisor.advice.names import find_role
 from mbcadvisor.advice.pay import pay_report
 from mbcadvisor.advice.sources import sources_report, stale_cutoff
 from mbcadvisor.errors import MbcError, UnknownNameError
 from mbcadvisor.loader import load_catalog
-from mbcadvisor.models import Catalog
+from mbcadvisor.models import Catalog, Schooling
 
 from .conftest import VALID
 
@@ -142,41 +142,63 @@ def test_cert_detail_any_case(catalog: Catalog) -> None:
 
 
 @pytest.mark.parametrize(
-    ("age", "schooling", "eligible", "failing"),
+    ("age", "schooling", "eligible", "failing", "unknown"),
     [
-        (19, "ged", True, []),
-        (18, "diploma", True, []),
-        (18, "ged", True, []),
-        (17, "diploma", False, ["min_age"]),
-        (18, None, False, ["diploma_or_ged"]),
-        (16, None, False, ["min_age", "diploma_or_ged"]),
-        (0, None, False, ["min_age", "diploma_or_ged"]),
-        (120, "ged", True, []),
+        (19, "ged", True, [], []),
+        (18, "diploma", True, [], []),
+        (18, "ged", True, [], []),
+        (17, "diploma", False, ["min_age"], []),
+        (18, "none", False, ["diploma_or_ged"], []),
+        (18, None, None, [], ["diploma_or_ged"]),
+        (16, None, None, ["min_age"], ["diploma_or_ged"]),
+        (0, "none", False, ["min_age", "diploma_or_ged"], []),
+        (120, "ged", True, [], []),
     ],
 )
 def test_eligibility_edges(
     catalog: Catalog,
     age: int,
     schooling: Schooling | None,
-    eligible: bool,
+    eligible: bool | None,
     failing: list[str],
+    unknown: list[str],
 ) -> None:
     result = eligibility(catalog, age, schooling)
     assert result.eligible is eligible
-    assert [c.id for c in result.checks if not c.met] == failing
+    assert [c.id for c in result.checks if c.met is False] == failing
+    assert [c.id for c in result.checks if c.met is None] == unknown
 
 
 def test_under_18_is_told_when_and_about_exceptions(catalog: Catalog) -> None:
     result = eligibility(catalog, 16, "diploma")
-    assert result.next_steps[0].startswith("You can enroll at 18, in 2 years.")
-    assert "parent's consent" in result.next_steps[1]
+    assert result.next_steps[0] == "You can enroll at 18, in 2 years."
+    assert "younger students with a diploma" in result.next_steps[1]
+    assert not any("high school" in s for s in result.next_steps)  # they have a diploma
     result = eligibility(catalog, 17, "diploma")
     assert "in 1 year." in result.next_steps[0]
 
 
-def test_no_diploma_gets_the_ged_route(catalog: Catalog) -> None:
-    result = eligibility(catalog, 30, None)
-    assert result.next_steps == ["Earn a GED."]
+def test_no_diploma_gets_the_ged_route_for_their_age(catalog: Catalog) -> None:
+    result = eligibility(catalog, 30, "none")
+    assert result.next_steps[0] == "Earn a GED; no consent needed at your age."
+    assert not any("parent" in s for s in result.next_steps)
+    assert "Fixture exams need no program." in result.next_steps[1]
+    teen = eligibility(catalog, 16, "none")
+    assert any("parent's consent" in s for s in teen.next_steps)
+    child = eligibility(catalog, 14, "none")
+    assert "Stay in high school." in child.next_steps
+
+
+def test_unknown_schooling_answers_both_cases(catalog: Catalog) -> None:
+    result = eligibility(catalog, 19, None)
+    assert result.eligible is None and not result.next_steps
+    assert [m.fact for m in result.missing] == ["schooling"]
+    assert result.missing[0].options == ["--diploma", "--ged", "--no-diploma"]
+    with_one, without = result.cases
+    assert with_one.eligible and not without.eligible
+    assert "You can enroll now" in with_one.next_steps[0]
+    assert without.next_steps[0].startswith("Earn a GED")
+    assert result.next_command == "mbc start --age 19"
 
 
 @pytest.mark.parametrize("age", [-1, 121, 10_000])
@@ -190,9 +212,26 @@ def test_meeting_every_requirement_means_eligible(age: int, schooling: Schooling
     assert eligibility(CATALOG, age, schooling).eligible
 
 
-@given(st.integers(min_value=0, max_value=17), st.sampled_from(["diploma", "ged", None]))
+@given(st.integers(min_value=0, max_value=17), st.sampled_from(["diploma", "ged", "none", None]))
 def test_under_18_is_never_eligible(age: int, schooling: Schooling | None) -> None:
     assert not eligibility(CATALOG, age, schooling).eligible
+
+
+@given(st.integers(min_value=0, max_value=120), st.sampled_from(["diploma", "ged", "none", None]))
+def test_next_steps_never_contradict_the_checks(age: int, schooling: Schooling | None) -> None:
+    """A person with a diploma or GED is never told to finish high school or earn a GED; an
+    adult is never told about a parent's consent; the next command carries what was given."""
+    result = eligibility(CATALOG, age, schooling)
+    steps = result.next_steps + [
+        s for c in result.cases if c.when.startswith("With ") for s in c.next_steps
+    ]
+    if schooling in ("diploma", "ged") or result.cases:
+        assert not any("GED" in s and "Earn" in s for s in steps if schooling != "none")
+        assert not any("high school" in s.casefold() for s in steps if schooling != "none")
+    if age >= 18:
+        everything = result.next_steps + [s for c in result.cases for s in c.next_steps]
+        assert not any("parent" in s for s in everything)
+    assert f"--age {age}" in result.next_command
 
 
 def test_pay_report_is_one_release_everywhere(catalog: Catalog) -> None:

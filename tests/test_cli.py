@@ -18,6 +18,7 @@ from .conftest import INVALID, ROOT, VALID
 
 runner = CliRunner()
 COMMANDS = [
+    "start",
     "compare",
     "certs",
     "eligible",
@@ -197,22 +198,35 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
         (["--age", "19", "--ged"], True),
         (["--age", "18", "--diploma"], True),
         (["--age", "17", "--diploma"], False),
-        (["--age", "25"], False),
+        (["--age", "25", "--no-diploma"], False),
+        (["--age", "25"], None),
     ],
 )
-def test_eligible_json(args: list[str], eligible: bool) -> None:
+def test_eligible_json(args: list[str], eligible: bool | None) -> None:
     out, _ = run("eligible", *args, "--json")
     data = json.loads(out)
     assert data["eligible"] is eligible
     assert [c["id"] for c in data["checks"]] == ["min_age", "diploma_or_ged"]
+    missing = [m["fact"] for m in data["missing"]]
+    assert missing == ([] if eligible is not None else ["schooling"])
 
 
 def test_eligible_table() -> None:
-    out, _ = run("eligible", "--age", "17")
-    assert "not met" in out and "Not eligible yet." in out and "in 1 year" in out
+    out, _ = run("eligible", "--age", "17", "--no-diploma")
+    assert "[ ] At least 18" in out and "Not yet: you are 17" in out and "in 1 year" in out
     assert "GED" in out
     out, _ = run("eligible", "--age", "19", "--ged")
-    assert "Eligible: you can enroll" in out
+    assert "Yes: you can enroll in a training program now." in out
+    out, _ = run("eligible", "--age", "19")
+    assert "[?] High school diploma or GED: you did not say" in out
+    assert "add --diploma, --ged or --no-diploma" in out
+    assert "With a diploma or GED" in out and "Without a diploma or GED" in out
+
+
+def test_eligible_needs_an_age_and_says_which_option() -> None:
+    result = runner.invoke(app, ["eligible", "--diploma"], input="")
+    assert result.exit_code == 2
+    assert "needs your age: add --age" in result.stderr
 
 
 def test_pay() -> None:
@@ -315,19 +329,27 @@ def test_ascii_terminal_gets_ascii_marks() -> None:
     )
     assert result.returncode == 0, result.stderr
     text = result.stdout.decode("ascii")
-    assert "x not met" in text
+    assert "[ ] At least 18" in text and "[?] High school diploma" in text
 
 
 def test_plan_table_and_json() -> None:
-    out, _ = run("plan", "--track", "coding", "--age", "17")
-    assert "1. [ ] High school diploma or GED" in out and "Totals" in out
+    out, _ = run("plan", "--track", "coding", "--age", "17", "--no-diploma")
+    assert "1. [ ] High school diploma or GED" in out and "Way 1 of 3" in out
     assert "CPC-A" in out
+    out, _ = run("plan", "--track", "coding", "--age", "17")
+    assert "1. [?] High school diploma or GED" in out
     out, _ = run(
-        "plan", "--track", "billing", "--age", "30", "--diploma", "--budget", "500", "--json"
+        "plan", "--track", "billing", "--age", "30", "--diploma", "--budget", "100", "--json"
     )
     data = json.loads(out)
-    assert data["track"] == "billing" and data["over_budget"] is True and data["cheaper_route"]
+    assert data["track"] == "billing" and data["over_budget_usd"] == 90 and data["budget_note"]
     assert [s["number"] for s in data["steps"]] == list(range(1, len(data["steps"]) + 1))
+
+
+def test_plan_needs_an_age_and_says_which_option() -> None:
+    result = runner.invoke(app, ["plan", "--track", "coding"], input="")
+    assert result.exit_code == 2
+    assert "add --age, e.g. `mbc plan --track coding --age 30`" in result.stderr
 
 
 def test_plan_certs_held_and_errors() -> None:
@@ -345,7 +367,8 @@ def test_plan_certs_held_and_errors() -> None:
         "--json",
     )
     data = json.loads(out)
-    assert data["certs_held"] == ["CCS", "CPC"] and data["earliest_credential_months"] == 0
+    assert data["certs_held"] == ["CCS", "CPC"] and data["stage"] == "credentialed"
+    assert data["earliest_credential_months"] is None and data["steps"][1]["details"]
     _, err = run("plan", "--track", "nursing", "--age", "30", code=1)
     assert "unknown role 'nursing'" in err
     _, err = run("plan", "--track", "coding", "--age", "30", "--certs", "CPX", code=1)
@@ -354,7 +377,7 @@ def test_plan_certs_held_and_errors() -> None:
 
 def test_match_with_answers() -> None:
     out, _ = run("match", "--answers", "yynnyy")
-    assert "Medical coder fits you best (strong fit)" in out
+    assert "Medical coder fits you best: a strong lean, from 6 of 6 answers." in out
     assert "Next: mbc plan --track coding" in out
     out, _ = run("match", "--answers", "payments=yes,phone_email=yes", "--json")
     assert json.loads(out)["track"] == "billing"
@@ -362,8 +385,8 @@ def test_match_with_answers() -> None:
 
 def test_match_without_answers_and_no_terminal() -> None:
     result = runner.invoke(app, ["match"], input="")
-    assert result.exit_code == 1
-    assert "no answers" in result.stderr
+    assert result.exit_code == 2
+    assert "no answers and no terminal to ask in: add --answers" in result.stderr
 
 
 def test_match_bad_answers() -> None:
@@ -388,8 +411,8 @@ def test_training() -> None:
         (["eligible", "--age", "17"], "# Can I enroll in a training program?"),
         (["pay"], "# Pay nationally (annual, BLS OEWS May 2025)"),
         (["sources"], "# Sources"),
-        (["plan", "--track", "coding", "--age", "20"], "# Your plan into medical coder"),
-        (["match", "--answers", "yynnyy"], "# Track that fits"),
+        (["plan", "--track", "coding", "--age", "20"], "# Your plan to become a medical coder"),
+        (["match", "--answers", "yynnyy"], "# Which track fits you?"),
         (["training"], "# Training programs"),
     ],
 )
@@ -414,10 +437,10 @@ def test_json_and_format_conflict() -> None:
 @pytest.mark.parametrize("suffix", [".svg", ".html", ".txt"])
 def test_export_saves_what_is_shown(tmp_path: Path, suffix: str) -> None:
     target = tmp_path / f"out{suffix}"
-    out, _ = run("eligible", "--age", "17", "--export", str(target))
+    out, _ = run("eligible", "--age", "17", "--diploma", "--export", str(target))
     saved = target.read_text()
-    assert "Not eligible yet." in out
-    assert "Not" in saved and "eligible" in saved
+    assert "Not yet: you are 17" in out
+    assert "Not" in saved and "yet" in saved
     if suffix == ".txt":
         assert saved == out
 
@@ -437,3 +460,84 @@ def test_export_of_markdown(tmp_path: Path) -> None:
 def test_export_bad_target(tmp_path: Path, name: str, message: str) -> None:
     out, err = run("pay", "--export", str(tmp_path / name), code=1)
     assert out == "" and message in err
+
+
+# --- asking in a terminal, in process (tests/test_terminal.py does it in a real terminal) -----
+
+
+@pytest.fixture
+def at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import mbcadvisor.cli as cli
+
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(cli, "_shows_on_a_terminal", lambda: True)
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+def test_eligible_asks_again_until_a_reply_reads() -> None:
+    result = runner.invoke(app, ["eligible"], input="abc\n200\n17\nmaybe\nd\n")
+    assert result.exit_code == 0, result.stderr
+    assert "'abc' is not an age in years" in result.stderr
+    assert "age 200 is not plausible" in result.stderr
+    assert "answer d (diploma), g (GED) or n (neither)" in result.stderr
+    assert "you have a high school diploma" in result.stdout
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+def test_match_asks_six_questions_enter_is_unsure() -> None:
+    result = runner.invoke(app, ["match"], input="y\nwhat\n?\nn\n\n\ny\n")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("6 questions about the work you would enjoy")
+    assert "answer 'what' is not one of yes, no, unsure" in result.stderr
+    assert "from 3 of 6 answers" in " ".join(result.stdout.split())  # y, n and y
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+def test_start_asks_each_fact_and_checks_each_reply() -> None:
+    replies = "19\ng\ny\ny\nn\nn\ny\ny\nlots\n$3,000\nTexsa\nTX\n"
+    result = runner.invoke(app, ["start"], input=replies)
+    assert result.exit_code == 0, result.stderr
+    assert "'lots' is not an amount of dollars" in result.stderr
+    assert "unknown state 'Texsa'; did you mean 'Texas'?" in result.stderr
+    out = " ".join(result.stdout.split())
+    assert "You: age 19, GED, budget $3,000, Texas." in out
+    assert "Next: mbc plan --track coding --age 19 --ged --budget 3000" in out
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+def test_start_skips_every_question_on_enter() -> None:
+    result = runner.invoke(app, ["start"], input="\n" * 11)
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "Enroll: give your age to check." in out and "Track: not decided yet." in out
+    assert "How old are you? Add --age." in out
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+def test_bare_mbc_offers_start_and_runs_it() -> None:
+    result = runner.invoke(app, [], input="y\n" + "\n" * 11)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Start here:" in result.stdout
+        and "Your start in medical billing and coding" in result.stdout
+    )
+    declined = runner.invoke(app, [], input="n\n")
+    assert declined.exit_code == 0 and "Your start" not in declined.stdout
+
+
+def test_bare_mbc_in_a_pipe_prints_where_to_start() -> None:
+    result = runner.invoke(app, [])
+    assert result.exit_code == 0
+    assert "Start here:" in result.stdout and "mbc start --age 19 --ged" in result.stdout
+    assert "Usage:" not in result.stdout
+
+
+def test_start_without_a_terminal_names_what_is_missing() -> None:
+    out, _ = run("start", "--state", "texas")
+    text = " ".join(out.split())
+    assert "How old are you? Add --age." in text
+    assert "Do you have a high school diploma or GED? Add --diploma, --ged or --no-diploma." in text
+    assert "Which track fits you? (six questions) Add --answers or --track." in text
+    data = json.loads(run("start", "--age", "20", "--ged", "--track", "billing", "--json")[0])
+    assert data["track"] == "billing" and data["plan"]["track"] == "billing"
+    assert data["missing"] == [] and data["eligibility"]["eligible"] is True

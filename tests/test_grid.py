@@ -34,12 +34,20 @@ def test_wrap_with_a_hang_fits_and_loses_nothing(text: str, width: int, hang: in
     assert "".join("".join([first, *rest]).split()) == "".join(text.split())
 
 
+def test_a_web_address_is_never_cut() -> None:
+    """A URL gets a line of its own, whole, however narrow: the terminal wraps it without
+    inserting a break, so that it can still be clicked and copied."""
+    url = "https://example.org/a/long/path?x=1"
+    assert wrap(f"see {url} for more", 12) == ["see", url, "for more"]
+    assert wrap(f"({url})", 8) == [f"({url})"]
+
+
 def test_cells_of_several_lines_and_bullets() -> None:
-    cell = "A title\nhttps://example.org/a/long/path\n• backs one thing and another"
+    cell = "A title\nexample.org/a/long/path\n• backs one thing and another"
     assert wrap_cell(cell, 16) == [
         "A title",
-        "https://example.",
-        "org/a/long/path",
+        "example.org/a/lo",
+        "ng/path",
         "• backs one",
         "  thing and",
         "  another",
@@ -52,8 +60,8 @@ def test_cells_of_several_lines_and_bullets() -> None:
     add_table(lines, columns, rows, sizes, "-", spaced=True)
     assert str(lines).splitlines()[2:] == [
         "  A title           x",
-        "  https://example.",
-        "  org/a/long/path",
+        "  example.org/a/lo",
+        "  ng/path",
         "  • backs one",
         "    thing and",
         "    another",

@@ -165,9 +165,12 @@ def test_article_facts_are_in_the_data(real_catalog) -> None:  # type: ignore[no
     training = real_catalog.training
     assert [r.kind for r in training.requirements] == ["min_age", "diploma_or_ged"]
     assert training.requirements[0].value == 18
-    assert {p.credential for p in training.programs} == {"certificate", "associate degree"}
-    assert min(p.min_months or 99 for p in training.programs) == 10
-    assert max(p.max_months or 0 for p in training.programs) == 24
+    school = [p for p in training.programs if p.route == "school"]
+    assert {p.credential for p in school} == {"certificate", "associate degree"}
+    assert min(p.min_months or 99 for p in school) == 10  # the article: 10 months to 2 years
+    assert max(p.max_months or 0 for p in school) == 24
+    course = next(p for p in training.programs if p.route == "course")
+    assert (course.min_weeks, course.max_weeks, course.months()) == (16, 18, (4, 4))
     assert len(training.topics) == 6
     coding = next(o for o in real_catalog.occupations if o.soc == "29-2072")
     assert coding.article is not None and coding.article.year == 2022

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -47,13 +48,128 @@ def test_compare_fits_the_terminal(columns: int) -> None:
     assert max(len(line) for line in text.splitlines()) <= columns
 
 
-@pytest.mark.parametrize("columns", [40, 120])
+@pytest.mark.parametrize("columns", [40, 80, 120])
 def test_eligible_and_plan_fit_the_terminal(columns: int) -> None:
-    for args in (["eligible", "--age", "17"], ["plan", "--track", "coding", "--age", "17"]):
+    for args in (
+        ["eligible", "--age", "17", "--diploma"],
+        ["plan", "--track", "coding", "--age", "17", "--no-diploma"],
+        ["match", "--answers", "nnnnnn"],
+        [
+            "start",
+            "--age",
+            "19",
+            "--ged",
+            "--answers",
+            "yynnyy",
+            "--budget",
+            "3000",
+            "--state",
+            "TX",
+        ],
+    ):
         output, status = _screen(args, columns)
         assert status == 0, output
         text = _strip_ansi(output)
-        assert max(len(line) for line in text.splitlines()) <= columns, args
+        long = [line for line in text.splitlines() if len(line) > columns]
+        assert all(line.strip().startswith("http") for line in long), long  # whole URLs only
+
+
+def _ask(args: list[str], replies: list[tuple[str, str]], columns: int = 80) -> str:
+    """Run in a terminal, answering each prompt (a pattern) with its reply."""
+    child = pexpect.spawn(
+        MBC[0],
+        [*MBC[1:], *args],
+        dimensions=(200, columns),
+        env=_env(NO_COLOR="1"),
+        encoding="utf-8",
+        timeout=30,
+    )
+    seen = io.StringIO()
+    child.logfile_read = seen
+    for prompt, reply in replies:
+        child.expect(prompt)
+        child.sendline(reply)
+    child.read()
+    child.close()
+    assert child.exitstatus == 0, seen.getvalue()
+    return _strip_ansi(seen.getvalue()).replace("\r\n", "\n")
+
+
+def test_eligible_asks_what_was_not_given() -> None:
+    text = _ask(
+        ["eligible"],
+        [("How old are you", "abc"), ("How old are you", "17"), ("diploma or GED", "d")],
+    )
+    assert "is not an age in years" in text  # a bad reply is asked again
+    assert "[✓] High school diploma or GED: you have a high school diploma" in text
+    assert "finish high school" not in text.casefold()
+
+
+def test_eligible_skipped_question_answers_both_cases() -> None:
+    text = _ask(["eligible", "--age", "19"], [("diploma or GED", "")])
+    assert "With a diploma or GED" in text and "Without a diploma or GED" in text
+
+
+def test_plan_asks_for_the_age() -> None:
+    text = _ask(["plan", "--track", "coding", "--ged"], [("How old are you", "45")])
+    assert "Your plan to become a medical coder (age 45, GED)" in text
+
+
+def test_match_introduces_and_asks_six_questions() -> None:
+    replies = [
+        (r"1/6\.", "y"),
+        (r"2/6\.", "y"),
+        (r"3/6\.", "n"),
+        (r"4/6\.", ""),
+        (r"5/6\.", "y"),
+        (r"6/6\.", "y"),
+    ]
+    text = _ask(["match"], replies, columns=40)
+    assert "6 questions about the work you would enjoy" in text
+    assert "Press Enter to skip a question" in text
+    assert "a strong lean, from 5 of 6 answers" in " ".join(text.split())
+
+
+def test_start_asks_everything_and_hands_over() -> None:
+    replies = [
+        ("How old are you", "19"),
+        ("diploma or GED", "g"),
+        (r"1/6\.", "y"),
+        (r"2/6\.", "y"),
+        (r"3/6\.", "n"),
+        (r"4/6\.", "n"),
+        (r"5/6\.", "y"),
+        (r"6/6\.", "y"),
+        ("How much can you spend", "$3,000"),
+        ("Which state", "Texsa"),
+        ("Which state", "TX"),
+    ]
+    text = _ask(["start"], replies)
+    assert "did you mean 'Texas'" in text
+    assert "You: age 19, GED, budget $3,000, TX." in text or "Texas" in text
+    assert "Next: mbc plan --track coding --age 19 --ged --budget 3000" in text
+
+
+def test_bare_mbc_offers_start() -> None:
+    skipped = [
+        (r"1/6\.", ""),
+        (r"2/6\.", ""),
+        (r"3/6\.", ""),
+        (r"4/6\.", ""),
+        (r"5/6\.", ""),
+        (r"6/6\.", ""),
+    ]
+    replies = [
+        ("Start now", "y"),
+        ("How old are you", ""),
+        ("diploma or GED", ""),
+        *skipped,
+        ("How much", ""),
+        ("Which state", ""),
+    ]
+    text = _ask([], replies)
+    assert "Start here:" in text and "Your start in medical billing and coding" in text
+    assert "Enroll: give your age to check." in text
 
 
 def test_no_color_in_a_terminal() -> None:

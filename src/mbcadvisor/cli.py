@@ -22,7 +22,9 @@ from mbcadvisor import __version__
 from mbcadvisor.output import Format, check_export, debug_enabled, emit, error
 
 if TYPE_CHECKING:
+    from mbcadvisor.advice.match import Answer
     from mbcadvisor.advice.result import Result
+    from mbcadvisor.models import Catalog, Table
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,8 +56,16 @@ class _Group(TyperGroup):
             return super().main(args, standalone_mode=False, **forward)
         try:
             code = super().main(args, standalone_mode=False, **forward)
-        except NoArgsIsHelpError as exc:  # `mbc` alone: show the help
-            sys.stdout.write(exc.format_message() + "\n")
+        except NoArgsIsHelpError:  # `mbc` alone: where to start
+            sys.stdout.write(START_HERE)
+            if _interactive() and _shows_on_a_terminal():
+                try:
+                    begin = typer.confirm("Start now (mbc start)?", default=True)
+                except typer.Abort:
+                    sys.stdout.write("\n")
+                    sys.exit(0)
+                if begin:
+                    return self.main(["start"], prog_name, complete_var, standalone_mode)
             sys.exit(0)
         except UsageError as exc:
             if not exc.format_message():  # the help was already shown
@@ -72,6 +82,25 @@ class _Group(TyperGroup):
             sys.stderr.write("\n")
             sys.exit(EXIT_INTERRUPTED)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+START_HERE = """\
+mbc: career advice for US medical billing and coding. Every figure is sourced and dated.
+
+Start here:
+  mbc start        a few questions (each can be skipped), then one page: can you enroll,
+                   which track fits you, your plan, and pay where you live
+  mbc start --age 19 --ged --answers 'yynnyy' --budget 3000 --state TX
+                   the same page, without questions
+
+Or look around:
+  mbc compare billing coding     the two jobs side by side
+  mbc certs --track coding       certifications, fees and exams
+  mbc pay coding --state TX      pay from BLS, in your state
+  mbc training                   programs, paying for them, checking a school, first jobs
+  mbc explain cpt                a word explained
+  mbc --help                     every command
+"""
 
 
 app = typer.Typer(
@@ -197,10 +226,110 @@ def _interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def _schooling(ged: bool, diploma: bool) -> Literal["diploma", "ged"] | None:
-    if ged and diploma:
-        raise typer.BadParameter("give --ged or --diploma, not both")
-    return "diploma" if diploma else "ged" if ged else None
+def _shows_on_a_terminal() -> bool:
+    """Whether what mbc writes goes to a terminal (not a pipe or a file)."""
+    return sys.stdout is not None and sys.stdout.isatty()
+
+
+Schooling = Literal["diploma", "ged", "none"]
+
+
+def _schooling(ged: bool, diploma: bool, no_diploma: bool = False) -> Schooling | None:
+    """The schooling the flags give: None when none was given (never guessed)."""
+    if ged + diploma + no_diploma > 1:
+        raise typer.BadParameter("give one of --diploma, --ged or --no-diploma")
+    return "diploma" if diploma else "ged" if ged else "none" if no_diploma else None
+
+
+T = TypeVar("T")
+
+
+def _ask(question: str, parse: Callable[[str], T]) -> T | None:
+    """Ask in the terminal until the reply reads; an empty reply skips the question (None)."""
+    from mbcadvisor.errors import MbcError
+
+    while True:
+        reply = typer.prompt(question, default="", show_default=False)
+        if not reply.strip():
+            return None
+        try:
+            return parse(reply)
+        except MbcError as exc:
+            error(str(exc))
+
+
+def _parse_age(text: str) -> int:
+    from mbcadvisor.advice.eligibility import check_age
+    from mbcadvisor.errors import MbcError
+
+    try:
+        age = int(text.strip())
+    except ValueError:
+        raise MbcError(f"'{text.strip()}' is not an age in years (a whole number)") from None
+    check_age(age)
+    return age
+
+
+def _parse_schooling(text: str) -> Schooling:
+    from mbcadvisor.errors import MbcError
+
+    word = text.strip().casefold()
+    for value, words in (
+        ("diploma", ("d", "diploma", "high school diploma", "yes", "y")),
+        ("ged", ("g", "ged")),
+        ("none", ("n", "no", "none", "neither")),
+    ):
+        if word in words:
+            return cast("Schooling", value)
+    raise MbcError("answer d (diploma), g (GED) or n (neither); Enter skips")
+
+
+def _parse_money(text: str) -> float:
+    from mbcadvisor.errors import MbcError
+
+    cleaned = text.strip().replace("$", "").replace(",", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise MbcError(f"'{text.strip()}' is not an amount of dollars (e.g. 3000)") from None
+    if not math.isfinite(value) or value < 0:
+        raise MbcError(f"'{text.strip()}' is not an amount of dollars (e.g. 3000)")
+    return value
+
+
+def _ask_questions(catalog: "Catalog") -> "dict[str, Answer]":
+    """The match questions, one by one, after a two-line introduction; Enter is 'unsure'."""
+    from mbcadvisor.advice.match import intro, parse_answer
+
+    sys.stdout.write("\n".join(intro(len(catalog.questions))) + "\n")
+    given: dict[str, Answer] = {}
+    total = len(catalog.questions)
+    for number, question in enumerate(catalog.questions, 1):
+        reply = _ask(f"{number}/{total}. {question.text} [y/n/?]", parse_answer)
+        given[question.id] = reply or "unsure"
+    return given
+
+
+def _need_age(age: int | None, example: str) -> int:
+    """The age given, or asked for in a terminal; in a pipe, say which option to add."""
+    from mbcadvisor.errors import MissingAnswer
+
+    if age is None and _interactive():
+        age = _ask("How old are you?", _parse_age)
+    if age is None:
+        raise MissingAnswer(f"this needs your age: add --age, e.g. `{example}`")
+    return age
+
+
+def _ask_schooling(schooling: Schooling | None) -> Schooling | None:
+    """The schooling given, or asked in a terminal (Enter skips: then it stays unknown)."""
+    if schooling is None and _interactive():
+        schooling = _ask(
+            "Do you have a high school diploma or GED? [d = diploma, g = GED, n = neither, "
+            "Enter = skip]",
+            _parse_schooling,
+        )
+    return schooling
 
 
 def _finite(value: float | None) -> float | None:
@@ -391,35 +520,62 @@ def certs(
     _show(advice.list_certs(catalog, filters), as_json, fmt, export, plain)
 
 
+AgeOpt = Annotated[
+    int | None,
+    typer.Option(help="Your age in years (asked in a terminal when left out).", show_default=False),
+]
+GedOpt = Annotated[bool, typer.Option("--ged", help="You have a GED.")]
+DiplomaOpt = Annotated[bool, typer.Option("--diploma", help="You have a high school diploma.")]
+BudgetOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--budget", callback=_finite, help="What you can spend, in USD.", show_default=False
+    ),
+]
+AnswersOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Your answers to the six match questions, quoted: one y/n/? each in order "
+        "('yyn?yy'), or question=answer pairs. Without it, mbc asks (in a terminal).",
+        show_default=False,
+    ),
+]
+NoDiplomaOpt = Annotated[
+    bool, typer.Option("--no-diploma", help="You have neither a diploma nor a GED.")
+]
+
+
 @app.command(
     epilog=(
         "\b\n"
         "Examples:\n"
         "  mbc eligible --age 19 --ged\n"
         "  mbc eligible --age 17 --diploma\n"
-        "  mbc eligible --age 30 --json"
+        "  mbc eligible --age 30 --no-diploma --json"
     )
 )
 @boundary
 def eligible(
-    age: Annotated[int, typer.Option(help="Your age in years.", show_default=False)],
-    ged: Annotated[bool, typer.Option("--ged", help="You have a GED.")] = False,
-    diploma: Annotated[
-        bool, typer.Option("--diploma", help="You have a high school diploma.")
-    ] = False,
+    age: AgeOpt = None,
+    ged: GedOpt = False,
+    diploma: DiplomaOpt = False,
+    no_diploma: NoDiplomaOpt = False,
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
     plain: PlainOpt = False,
     export: ExportOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
-    """Check the enrollment requirements of a training program (age; diploma or GED)."""
+    """Can you enroll in a training program? Checks age and diploma or GED, never guessing."""
     from mbcadvisor.advice.eligibility import eligibility
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
-    schooling = _schooling(ged, diploma)
-    _show(eligibility(load_catalog(data_dir), age, schooling), as_json, fmt, export, plain)
+    schooling = _schooling(ged, diploma, no_diploma)
+    catalog = load_catalog(data_dir)
+    known = _need_age(age, "mbc eligible --age 19 --diploma")
+    schooling = _ask_schooling(schooling)
+    _show(eligibility(catalog, known, schooling), as_json, fmt, export, plain)
 
 
 @app.command(
@@ -631,18 +787,13 @@ def data_schema(
 ROWS = "oews/*.csv"  # the schema of one row of an OEWS table
 
 
-AgeOpt = Annotated[int, typer.Option(help="Your age in years.", show_default=False)]
-GedOpt = Annotated[bool, typer.Option("--ged", help="You have a GED.")]
-DiplomaOpt = Annotated[bool, typer.Option("--diploma", help="You have a high school diploma.")]
-
-
 @app.command(
     epilog=(
         "\b\n"
         "Examples:\n"
-        "  mbc plan --track coding --age 17\n"
-        "  mbc plan --track billing --age 35 --diploma --budget 3000\n"
-        "  mbc plan --track coding --age 24 --ged --certs CPC --experience-years 1 -f markdown"
+        "  mbc plan --track coding --age 17 --diploma\n"
+        "  mbc plan --track billing --age 35 --no-diploma --budget 500\n"
+        "  mbc plan --track coding --age 45 --certs CPC --experience-years 3 -f markdown"
     )
 )
 @boundary
@@ -653,9 +804,10 @@ def plan(
             help="billing or coding.", show_default=False, autocompletion=_complete("role")
         ),
     ],
-    age: AgeOpt,
+    age: AgeOpt = None,
     ged: GedOpt = False,
     diploma: DiplomaOpt = False,
+    no_diploma: NoDiplomaOpt = False,
     experience_years: Annotated[
         float,
         typer.Option(
@@ -666,12 +818,7 @@ def plan(
         str | None,
         typer.Option("--certs", help="Certifications you hold, e.g. CPC,CPB.", show_default=False),
     ] = None,
-    budget: Annotated[
-        float | None,
-        typer.Option(
-            "--budget", callback=_finite, help="What you can spend, in USD.", show_default=False
-        ),
-    ] = None,
+    budget: BudgetOpt = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
     plain: PlainOpt = False,
@@ -679,15 +826,19 @@ def plan(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Your roadmap into a track: numbered steps with time, cost and sources, and totals."""
+    from mbcadvisor.advice.names import find_role
     from mbcadvisor.advice.plan import build_plan
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
-    schooling = _schooling(ged, diploma)
+    schooling = _schooling(ged, diploma, no_diploma)
     held = [c.strip() for c in (certs_held or "").split(",") if c.strip()]
-    result = build_plan(
-        load_catalog(data_dir), track, age, schooling, experience_years, held, budget
-    )
+    catalog = load_catalog(data_dir)
+    role = find_role(catalog, track)  # an unknown track is refused before any question
+    known = _need_age(age, f"mbc plan --track {role.id} --age 30")
+    if not held:
+        schooling = _ask_schooling(schooling)
+    result = build_plan(catalog, track, known, schooling, experience_years, held, budget)
     _show(result, as_json, fmt, export, plain)
 
 
@@ -696,20 +847,13 @@ def plan(
         "\b\n"
         "Examples:\n"
         "  mbc match   (asks, when run in a terminal)\n"
-        "  mbc match --answers yyn?yy\n"
+        "  mbc match --answers 'yyn?yy'\n"
         "  mbc match --answers payments=no,medical_records=yes"
     )
 )
 @boundary
 def match(
-    answers: Annotated[
-        str | None,
-        typer.Option(
-            help="Answers without questions: one y/n/? per question in order, or "
-            "question=answer pairs. Without it, mbc asks (in a terminal).",
-            show_default=False,
-        ),
-    ] = None,
+    answers: AnswersOpt = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
     plain: PlainOpt = False,
@@ -717,8 +861,8 @@ def match(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Which track fits you: a short questionnaire, answer by answer, and the plan to run next."""
-    from mbcadvisor.advice.match import match_track, parse_answer, parse_answers
-    from mbcadvisor.errors import MbcError
+    from mbcadvisor.advice.match import match_track, parse_answers
+    from mbcadvisor.errors import MissingAnswer
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
@@ -726,17 +870,12 @@ def match(
     if answers is not None:
         given = parse_answers(answers, catalog.questions)
     elif _interactive():
-        given = {}
-        for number, question in enumerate(catalog.questions, 1):
-            while True:
-                reply = typer.prompt(f"{number}. {question.text} [y/n/?]", default="?")
-                try:
-                    given[question.id] = parse_answer(reply)
-                    break
-                except MbcError as exc:
-                    error(str(exc))
+        given = _ask_questions(catalog)
     else:
-        raise MbcError("no answers: run `mbc match` in a terminal, or give --answers (see --help)")
+        raise MissingAnswer(
+            "no answers and no terminal to ask in: add --answers, e.g. "
+            "`mbc match --answers 'yyn?yy'` (see mbc match --help)"
+        )
     _show(match_track(catalog, given), as_json, fmt, export, plain)
 
 
@@ -783,6 +922,84 @@ def explain(
     catalog = load_catalog(data_dir)
     result = glossary(catalog) if term is None else explain_term(catalog, term)
     _show(result, as_json, fmt, export, plain)
+
+
+@app.command(
+    epilog=(
+        "\b\n"
+        "Examples:\n"
+        "  mbc start   (asks, when run in a terminal; Enter skips a question)\n"
+        "  mbc start --age 19 --ged --answers 'yynnyy' --budget 3000 --state TX\n"
+        "  mbc start --age 45 --track coding --format markdown > my-start.md"
+    )
+)
+@boundary
+def start(
+    age: AgeOpt = None,
+    ged: GedOpt = False,
+    diploma: DiplomaOpt = False,
+    no_diploma: NoDiplomaOpt = False,
+    answers: AnswersOpt = None,
+    track: Annotated[
+        str | None,
+        typer.Option(
+            help="billing or coding, if you already know (skips the questions).",
+            show_default=False,
+            autocompletion=_complete("role"),
+        ),
+    ] = None,
+    budget: BudgetOpt = None,
+    state: StateOpt = None,
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = Format.table,
+    plain: PlainOpt = False,
+    export: ExportOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Start here: a few questions, then one page: can you enroll, which track fits, your plan, and
+    pay where you live."""
+    from mbcadvisor.advice.match import parse_answers
+    from mbcadvisor.advice.names import find_role
+    from mbcadvisor.advice.pay import find_state
+    from mbcadvisor.advice.start import start as start_page
+    from mbcadvisor.loader import load_catalog, load_table
+
+    check_export(export)
+    schooling = _schooling(ged, diploma, no_diploma)
+    if budget is not None and budget < 0:
+        raise typer.BadParameter("budget must be 0 or more")
+    catalog = load_catalog(data_dir)
+    given = parse_answers(answers, catalog.questions) if answers is not None else None
+    if track is not None:
+        find_role(catalog, track)
+    needs_states = state is not None or _interactive()
+    states = load_table("states", catalog, data_dir) if needs_states else None
+    if state is not None and states is not None:
+        find_state(states, state)  # a bad state is refused before any question
+    unasked = age is None or schooling is None or (given is None and track is None)
+    if _interactive() and (unasked or budget is None or state is None):
+        sys.stdout.write("A few questions; Enter skips one.\n")
+        if age is None:
+            age = _ask("How old are you?", _parse_age)
+        schooling = _ask_schooling(schooling)
+        if given is None and track is None:
+            given = _ask_questions(catalog)
+        if budget is None:
+            budget = _ask("How much can you spend on training, in dollars?", _parse_money)
+        if state is None and states is not None:
+            table = states
+            state = _ask("Which state do you live in (e.g. TX)?", lambda s: _state(table, s))
+        sys.stdout.write("\n")
+    page = start_page(catalog, age, schooling, given, budget, states, state, track)
+    _show(page, as_json, fmt, export, plain)
+
+
+def _state(states: "Table", text: str) -> str:
+    """A state the user typed, checked against the pay data."""
+    from mbcadvisor.advice.pay import find_state
+
+    find_state(states, text.strip())
+    return text.strip()
 
 
 def main() -> None:

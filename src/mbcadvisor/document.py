@@ -7,21 +7,34 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mbcadvisor.figures import count, dated, duration, money, money_range, months, ratio, statistic
+from mbcadvisor.figures import (
+    count,
+    dated,
+    duration,
+    length,
+    lower_first,
+    money,
+    money_range,
+    months,
+    ratio,
+    statistic,
+    weeks,
+)
 from mbcadvisor.wording import Cell, comparison_rows
 
 if TYPE_CHECKING:
     from mbcadvisor.advice.certs import ApprenticeStatus, CertDetail, CertListing
     from mbcadvisor.advice.compare import Comparison
-    from mbcadvisor.advice.eligibility import Eligibility
+    from mbcadvisor.advice.eligibility import Eligibility, Missing
     from mbcadvisor.advice.glossary import Explanation, Glossary
     from mbcadvisor.advice.match import Match
     from mbcadvisor.advice.pay import IndustryReport, PayReport, StateRanking, SurveyReport
-    from mbcadvisor.advice.plan import Plan
+    from mbcadvisor.advice.plan import Plan, Step, Way
     from mbcadvisor.advice.result import Result
     from mbcadvisor.advice.sources import SourcesCheck, SourcesReport
+    from mbcadvisor.advice.start import Start
     from mbcadvisor.advice.training import TrainingGuide
-    from mbcadvisor.models import Estimate, Guidance, Source
+    from mbcadvisor.models import Estimate, Guidance, Program, Source
 
 
 @dataclass(frozen=True)
@@ -55,10 +68,11 @@ class Numbered:
 
 @dataclass(frozen=True)
 class Check:
-    """One line of a checklist: done or not, its facts (time, cost) and details."""
+    """One line of a checklist: done, not done or not known (None), its facts (time, cost)
+    and details."""
 
     text: str
-    done: bool
+    done: bool | None
     facts: str = ""
     details: tuple[str, ...] = ()
 
@@ -98,10 +112,12 @@ Block = Heading | Paragraph | Bullets | Numbered | Checklist | Table | Facts | L
 
 @dataclass(frozen=True)
 class Document:
-    """An answer: a title and its blocks."""
+    """An answer: a title, a summary of at most five lines (the verdict, the figure, the next
+    step) and its blocks."""
 
     title: str
     blocks: list[Block]
+    summary: tuple[str, ...] = ()
 
 
 def _links(sources: Iterable[Source]) -> list[Block]:
@@ -205,14 +221,47 @@ def cert_detail(result: CertDetail) -> Document:
     return Document(f"{c.id}: {c.name}", blocks)
 
 
+def _check(met: bool | None, label: str, reason: str) -> Check:
+    return Check(f"{label}: {reason}", met)
+
+
+def _options(options: Sequence[str]) -> str:
+    """'--age', '--answers or --track', '--diploma, --ged or --no-diploma'."""
+    return options[0] if len(options) == 1 else ", ".join(options[:-1]) + " or " + options[-1]
+
+
+def _missing_line(missing: Sequence[Missing]) -> str:
+    """What was not given, and the options that give it."""
+    parts = [f"{m.question} Add {_options(m.options)}" for m in missing]
+    return "Not given: " + "; ".join(parts)
+
+
 def eligibility(result: Eligibility) -> Document:
-    checks = Checklist(tuple(Check(f"{c.label}: {c.reason}", c.met) for c in result.checks))
-    verdict = Paragraph("Eligible." if result.eligible else "Not eligible yet.", strong=True)
-    blocks: list[Block] = [checks, verdict]
-    if result.next_steps:
-        blocks += [Heading("Next steps"), Numbered(tuple(result.next_steps))]
-    blocks += _links(s for c in result.checks for s in c.sources)
-    return Document("Can I enroll in a training program?", blocks)
+    checks = Checklist(tuple(_check(c.met, c.label, c.reason) for c in result.checks))
+    blocks: list[Block] = [checks]
+    summary: list[str] = []
+    if result.eligible is None:
+        with_one = result.cases[0]
+        summary.append("It depends on whether you have a high school diploma or GED.")
+        summary.append(
+            f"With one: {'you can enroll now' if with_one.eligible else 'not yet'}. "
+            "Without one: not yet."
+        )
+        flags = _options([o for m in result.missing for o in m.options])
+        summary.append(f"For one answer, add {flags}.")
+        for case in result.cases:
+            blocks += [Heading(case.when), Numbered(tuple(case.next_steps))]
+    else:
+        if result.eligible:
+            summary.append("Yes: you can enroll in a training program now.")
+        else:
+            unmet = [c.reason for c in result.checks if c.met is False]
+            summary.append("Not yet: " + "; ".join(unmet) + ".")
+        if result.next_steps:
+            blocks += [Heading("Next steps"), Numbered(tuple(result.next_steps))]
+    summary.append(f"Next: {result.next_command}")
+    blocks += _links(result.sources)
+    return Document("Can I enroll in a training program?", blocks, tuple(summary))
 
 
 def pay(result: PayReport) -> Document:
@@ -340,54 +389,187 @@ def sources(result: SourcesReport) -> Document:
     return Document(f"Sources ({result.count})", [table])
 
 
-def plan(result: Plan) -> Document:
-    items = []
-    for step in result.steps:
-        facts = []
-        if not step.done:
-            if step.months_min or step.months_max:
-                open_ended = step.months_max is None
-                facts.append(f"time: {months(step.months_min, step.months_max, open_ended)}")
-            if step.cost_min_usd or step.cost_max_usd:
-                facts.append(f"cost: {money_range(step.cost_min_usd, step.cost_max_usd)}")
-        items.append(Check(step.title, step.done, "; ".join(facts), tuple(step.details)))
-    totals = []
-    if result.earliest_credential_months is not None:
+def _person(age: int | None, schooling: str | None, budget: float | None = None) -> str:
+    """What the person told us, in a few words."""
+    parts = [f"age {age}" if age is not None else "age not given"]
+    parts.append(
+        {
+            "diploma": "diploma",
+            "ged": "GED",
+            "none": "no diploma or GED",
+            None: "schooling not given",
+        }[schooling]
+    )
+    if budget is not None:
+        parts.append(f"budget {money(budget)}")
+    return ", ".join(parts)
+
+
+def _step_facts(step: Step) -> str:
+    facts = []
+    if step.done is False:
+        if step.months_min or step.months_max:
+            open_ended = step.months_max is None
+            facts.append(f"time: {months(step.months_min, step.months_max, open_ended)}")
+        if step.cost_min_usd or step.cost_max_usd:
+            facts.append(f"cost: {money_range(step.cost_min_usd, step.cost_max_usd)}")
+    return "; ".join(facts)
+
+
+def _and(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(items) < 3:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def way_cost(way: Way) -> str:
+    """A way's total cost to the first credential, and what is not priced."""
+    if way.cost_min_usd is None:
+        return "not found"
+    text = money_range(way.cost_min_usd, way.cost_max_usd)
+    if way.unknown_costs:
+        text = f"from {money(way.cost_min_usd)}, plus " + _and(way.unknown_costs)
+    return text
+
+
+def plan_summary(result: Plan) -> list[str]:
+    """The plan's verdict in at most four lines: when, how much, the budget, what is missing."""
+    lines = []
+    if result.stage == "credentialed":
+        held = ", ".join(result.certs_held)
+        lines.append(f"You hold {held}: your plan is the next credential, work and the ladder.")
+        if result.cost_min_usd is not None:
+            cost = money_range(result.cost_min_usd, result.cost_max_usd)
+            lines.append(f"Next credential exam fees: {cost}.")
+    else:
+        cert = result.steps[3].title.rsplit(" ", 1)[-1]
         wait = result.earliest_credential_months
-        totals.append(
-            "Your first credential: now."
-            if wait == 0
-            else f"Your first credential: in about {months(wait, wait)} at the earliest."
+        when = f"in about {months(wait, wait)} at the earliest" if wait else "time not known"
+        if result.schooling == "none":
+            when += ", after your GED for a program or course"
+        lines.append(f"Your first credential, {cert}: {when}.")
+        priced = [w for w in result.ways if w.cost_min_usd is not None]
+        if priced:
+            cheap = min(priced, key=lambda w: w.cost_min_usd or 0)
+            dear = max(priced, key=lambda w: w.cost_max_usd or 0)
+            cost = f"{money(cheap.cost_min_usd)} ({cheap.short})"
+            if dear is not cheap or dear.cost_max_usd != cheap.cost_min_usd:
+                cost += f" to {money(dear.cost_max_usd)} ({dear.short})"
+            unknown = _and(result.unknown_costs)
+            lines.append(f"Cost: {cost}" + (f", plus {unknown}." if unknown else "."))
+    if result.budget_note:
+        lines.append(result.budget_note)
+    elif result.budget_usd is not None and result.over_budget_usd:
+        lines.append(
+            f"Over your budget of {money(result.budget_usd)} by {money(result.over_budget_usd)}."
         )
-    cost = f"Cost of the remaining steps: {money_range(result.cost_min_usd, result.cost_max_usd)}"
-    if result.unknown_costs:
-        cost += ", plus " + " and ".join(result.unknown_costs)
-    totals.append(cost + ".")
-    totals += [f"Cheaper route: {c}" for c in result.cheaper_route]
-    steps = Checklist(tuple(items), numbered=True)
-    blocks: list[Block] = [steps, Heading("Totals"), Bullets(tuple(totals))]
-    blocks += _links(s for step in result.steps for s in step.sources)
-    return Document(f"Your plan into {result.track_name.lower()}", blocks)
+    if result.missing:
+        lines.append(_missing_line(result.missing) + ".")
+    return lines
+
+
+def plan(result: Plan) -> Document:
+    items = tuple(
+        Check(step.title, step.done, _step_facts(step), tuple(step.details))
+        for step in result.steps
+    )
+    blocks: list[Block] = [Checklist(items, numbered=True)]
+    for n, way in enumerate(result.ways, 1):
+        blocks.append(Heading(f"Way {n} of {len(result.ways)}: {way.name.lower()}"))
+        facts = [("Time", way.length), ("Total cost", way_cost(way))]
+        if way.within_budget is not None:
+            facts.append(
+                (
+                    "Within your budget",
+                    {"yes": "yes", "maybe": "maybe", "no": "no"}[way.within_budget],
+                )
+            )
+        blocks.append(Facts(tuple(facts)))
+        blocks.append(Bullets(tuple(f"Built from: {line}" for line in way.built_from)))
+        if way.trade_offs:
+            blocks.append(Bullets(tuple(way.trade_offs)))
+    summary = plan_summary(result)
+    summary.append("Next: " + "; ".join(result.next_commands))
+    blocks += _links(
+        [
+            *(s for step in result.steps for s in step.sources),
+            *(s for w in result.ways for s in w.sources),
+        ]
+    )
+    if result.stage == "credentialed":
+        who = f"age {result.age}, holds " + ", ".join(result.certs_held)
+        if result.experience_years:
+            who += f", {result.experience_years:g} years' experience"
+        title = f"Your next steps as a {result.track_name.lower()} ({who})"
+    else:
+        who = _person(result.age, result.schooling, result.budget_usd)
+        title = f"Your plan to become a {result.track_name.lower()} ({who})"
+    return Document(title, blocks, tuple(summary))
+
+
+MATCH_VERDICTS = {
+    "strong": "a strong lean",
+    "moderate": "a moderate lean",
+    "slight": "a slight lean",
+    "none": "no lean",
+}
+FIELD_FIT = {
+    "good": "The field itself suits what you said you like.",
+    "mixed": "The field suits some of what you said, not all of it.",
+    "poor": "You said no to what the field as a whole is known for.",
+    "unknown": "You did not say whether the field itself suits you.",
+}
+
+
+def match_summary(result: Match) -> list[str]:
+    based = f"from {result.answered} of {result.asked} answers"
+    if result.verdict == "track":
+        line = f"{result.track_name} fits you best: {MATCH_VERDICTS[result.strength]}, {based}."
+    elif result.verdict == "both":
+        line = f"Both sides fit you ({based}): most programs teach billing and coding together."
+    elif result.verdict == "not_this_field":
+        line = f"Billing and coding may not suit you ({based}); nearby routes are below."
+    else:
+        line = f"No lean either way yet ({based})."
+    return [line, FIELD_FIT[result.field_fit]]
 
 
 def match(result: Match) -> Document:
-    verdict = (
-        f"{result.track_name} ({result.strength} fit)"
-        if result.track_name
-        else "no clear preference"
-    )
     rows = tuple(
         (
             r.question,
             r.answer,
-            ", ".join(f"{k} {v:+d}" for k, v in r.points.items()) or "the field",
+            ", ".join(f"{k} {v:+d}" for k, v in r.points.items() if v)
+            or ("the field as a whole" if not r.points else "nothing"),
         )
         for r in result.reasons
     )
-    return Document(
-        f"Track that fits: {verdict}",
-        [Table(("Question", "You", "Points to"), rows), Paragraph(f"Next: {result.next_command}")],
-    )
+    blocks: list[Block] = [
+        Heading("Why, answer by answer"),
+        Table(("Question", "You", "Points to"), rows),
+    ]
+    if result.combined:
+        blocks += [
+            Heading("Billing and coding together"),
+            Bullets(tuple(g.text for g in result.combined)),
+        ]
+    if result.nearby:
+        blocks.append(Heading("Nearby routes, with their national median pay"))
+        blocks.append(
+            Table(
+                ("Route", "Median pay", "Why"),
+                tuple(
+                    (n.step, statistic(n.median_annual) + " a year", n.why) for n in result.nearby
+                ),
+            )
+        )
+    blocks += [Heading("Next"), Bullets(tuple(result.next_commands))]
+    sources = [s for r in result.reasons for s in r.sources]
+    sources += [s for g in result.combined for s in g.sources]
+    sources += [s for n in result.nearby for s in n.sources]
+    summary = [*match_summary(result), "Next: " + result.next_commands[0]]
+    return Document("Which track fits you?", blocks + _links(sources), tuple(summary))
 
 
 def _guidance(title: str, items: Sequence[Guidance]) -> list[Block]:
@@ -396,25 +578,159 @@ def _guidance(title: str, items: Sequence[Guidance]) -> list[Block]:
     return [Heading(title), Bullets(tuple(g.text for g in items))]
 
 
+def _length_of(program: Program, longest: bool = False) -> str:
+    if program.min_weeks is not None:
+        return weeks(program.max_weeks if longest else program.min_weeks, None)
+    value = program.max_months if longest else program.min_months
+    return months(value, None)
+
+
 def training(result: TrainingGuide) -> Document:
     rows = tuple(
         (
             p.name,
-            p.credential,
-            months(p.min_months, p.max_months),
-            money_range(p.cost_min_usd, p.cost_max_usd),
+            ", ".join(p.tracks),
+            length(p.min_months, p.max_months, p.min_weeks, p.max_weeks),
+            money_range(
+                min((c.low_usd for c in p.costs), default=None),
+                max((c.high_usd or c.low_usd for c in p.costs), default=None),
+            ),
         )
         for p in result.programs
     )
-    blocks: list[Block] = [Table(("Program", "You earn", "Length", "Cost found"), rows)]
+    blocks: list[Block] = [Table(("Program", "Tracks", "Length", "Prices found"), rows)]
+    if result.on_the_job:
+        blocks.append(Paragraph(result.on_the_job))
     blocks += [Heading("To enroll"), Bullets(tuple(r.label for r in result.requirements))]
     blocks += [Heading("What you will study"), Bullets(tuple(result.topics))]
-    blocks += _guidance("Ask the school", result.school_questions)
-    blocks += _guidance("Red flags", result.red_flags)
-    blocks += _guidance("Reality checks", result.reality_checks)
-    guidance = [*result.school_questions, *result.red_flags, *result.reality_checks]
-    blocks += _links(s for g in guidance for s in g.sources)
-    return Document("Training programs", blocks)
+    sections = (
+        ("Paying for training", result.paying),
+        ("Checking a school", result.checking_a_school),
+        ("Ask the school", result.school_questions),
+        ("Red flags", result.red_flags),
+        ("Studying on your own", result.self_study),
+        ("Billing and coding together", result.combined),
+        ("Your first job", result.first_job),
+        ("Reality checks", result.reality_checks),
+        ("The GED", result.ged),
+    )
+    guidance: list[Guidance] = []
+    for title, items in sections:
+        blocks += _guidance(title, items)
+        guidance += items
+    costs = [s for p in result.programs for c in p.costs for s in c.sources]
+    blocks += _links(
+        [
+            *(s for p in result.programs for s in p.sources),
+            *costs,
+            *(s for g in guidance for s in g.sources),
+        ]
+    )
+    spans = [(p.months(), p) for p in result.programs if p.months()[0] is not None]
+    summary_lines = []
+    if spans:
+        short = min(spans, key=lambda s: s[0][0] or 0)[1]
+        long = max(spans, key=lambda s: s[0][1] or s[0][0] or 0)[1]
+        summary_lines.append(
+            f"Programs take from {_length_of(short)} ({lower_first(short.name)}) to "
+            f"{_length_of(long, longest=True)} ({lower_first(long.name)})."
+        )
+    summary = (
+        *summary_lines,
+        "To enroll: " + "; ".join(lower_first(r.label) for r in result.requirements) + ".",
+        "Before you pay: check the school, ask for numbers in writing, and look for federal aid "
+        "or WIOA money.",
+    )
+    return Document("Training programs", blocks, summary)
+
+
+def _enroll_line(e: Eligibility) -> str:
+    if e.eligible is None:
+        return "Enroll: it depends on whether you have a diploma or GED."
+    if e.eligible:
+        return "Enroll: yes, you can enroll in a training program now."
+    unmet = [c.reason for c in e.checks if c.met is False]
+    return "Enroll: not yet (" + "; ".join(unmet) + ")."
+
+
+def start(result: Start) -> Document:
+    blocks: list[Block] = []
+    summary: list[str] = []
+    sources: list[Source] = []
+    who = _person(result.age, result.schooling, result.budget_usd)
+    if result.state:
+        who += f", {result.state}"
+    blocks.append(Paragraph(f"You: {who}."))
+    blocks.append(Heading("Can you enroll?"))
+    if result.eligibility is None:
+        blocks.append(Paragraph("Give your age (--age) to check."))
+        summary.append("Enroll: give your age to check.")
+    else:
+        e = result.eligibility
+        part = eligibility(e)
+        blocks += [b for b in part.blocks if not isinstance(b, Links | Heading)]
+        summary.append(_enroll_line(e))
+        sources += e.sources
+    blocks.append(Heading("Which track fits you?"))
+    if result.match is not None:
+        blocks += [Paragraph(line) for line in match_summary(result.match)]
+        liked = [r.short for r in result.match.reasons if r.answer == "yes" and r.points]
+        if liked:
+            blocks.append(Paragraph("You said yes to: " + ", ".join(liked) + "."))
+        if result.match.combined:
+            blocks.append(Bullets(tuple(g.text for g in result.match.combined)))
+            sources += [s for g in result.match.combined for s in g.sources]
+    if result.track_from == "you chose it":
+        blocks.append(Paragraph(f"You chose {result.track}."))
+    elif result.match is None:
+        blocks.append(Paragraph("Not asked: answer the questions (--answers) or choose (--track)."))
+    why = "your choice" if result.track_from == "you chose it" else "from your answers"
+    summary.append(f"Track: {result.track} ({why})." if result.track else "Track: not decided yet.")
+    blocks.append(Heading("Your plan"))
+    if result.plan is not None:
+        p = result.plan
+        items = tuple(Check(s.title, s.done, _step_facts(s)) for s in p.steps)
+        blocks.append(Checklist(items))
+        lines = plan_summary(p)
+        blocks += [Paragraph(line) for line in lines]
+        summary += lines[:1]
+        sources += [s for w in p.ways for s in w.sources]
+    else:
+        needs = [
+            n
+            for n, gap in (("a track", result.track is None), ("your age", result.age is None))
+            if gap
+        ]
+        blocks.append(Paragraph("A plan needs " + " and ".join(needs) + "."))
+    blocks.append(Heading("Pay where you live"))
+    rows: list[tuple[str, ...]] = []
+    for pay in result.pay:
+        here = statistic(pay.annual_median) if pay.place else "give --state"
+        rows.append((pay.role_name, pay.occupation, here, statistic(pay.national_annual_median)))
+    place = result.state or "your state"
+    header = ("Role", "BLS occupation", f"Median in {place}", "National median")
+    blocks.append(Table(header, tuple(rows)))
+    if result.pay:
+        first = result.pay[0]
+        blocks.append(
+            Paragraph(f"Median pay a year, BLS {first.release}: half earn more, half less.")
+        )
+        if first.place and len(result.pay) == 1:
+            median = statistic(first.annual_median)
+            who = first.role_name.lower() + "s"
+            summary.append(f"Pay: {who} earn a median {median} a year in {first.place}.")
+    if result.missing:
+        blocks += [
+            Heading("Not given"),
+            Bullets(tuple(f"{m.question} Add {_options(m.options)}." for m in result.missing)),
+        ]
+    blocks += [Heading("Next"), Bullets(tuple(result.next_commands))]
+    summary = summary[:4]
+    summary.append("Next: " + result.next_commands[0])
+    sources += result.sources
+    return Document(
+        "Your start in medical billing and coding", blocks + _links(sources), tuple(summary)
+    )
 
 
 def explanation(result: Explanation) -> Document:
@@ -425,21 +741,34 @@ def explanation(result: Explanation) -> Document:
         blocks.append(Paragraph(f"For example: {term.example}"))
     blocks += [Paragraph(note) for note in term.notes]
     if result.see_also:
-        blocks.append(Paragraph("See also: " + ", ".join(t.term for t in result.see_also)))
+        related = ", ".join(f"{t.term} (mbc explain {t.id})" for t in result.see_also)
+        blocks.append(Paragraph(f"See also: {related}"))
     return Document(head, [*blocks, *_links(term.sources)])
 
 
+def _first_sentence(text: str) -> str:
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
 def glossary(result: Glossary) -> Document:
-    rows = tuple((t.term, t.id, t.definition) for t in result.terms)
-    return Document("Words mbc uses", [Table(("Term", "mbc explain", "Meaning"), rows)])
+    rows = tuple((t.term, t.id, _first_sentence(t.definition)) for t in result.terms)
+    return Document(
+        "Words mbc uses",
+        [Table(("Term", "mbc explain", "Meaning"), rows)],
+        (f"{len(rows)} words; `mbc explain TERM` shows one in full, with its sources.",),
+    )
 
 
 def apprentice(result: ApprenticeStatus) -> Document:
-    title = f"{result.designation}: apprentice status of {result.cert.id}"
+    cert = result.cert
+    title = f"{result.designation}: {cert.name} ({cert.id}), apprentice status, from "
+    title += result.body.acronym
     blocks: list[Block] = [
         Paragraph(result.meaning),
         Heading("How the A is removed"),
         Paragraph(result.removal),
+        Paragraph(f"The credential itself: mbc certs {cert.id}"),
         *_links(result.sources),
     ]
     return Document(title, blocks)
@@ -479,6 +808,7 @@ BUILDERS: dict[str, Callable[[Any], Document]] = {
     "Plan": plan,
     "Match": match,
     "TrainingGuide": training,
+    "Start": start,
 }
 
 

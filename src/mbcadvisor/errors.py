@@ -13,6 +13,13 @@ class MbcError(Exception):
     exit_code = 1
 
 
+class MissingAnswer(MbcError):
+    """A fact the command needs was not given, and there is no terminal to ask in. Exit 2,
+    as for any missing option."""
+
+    exit_code = 2
+
+
 def printable(text: str) -> str:
     """Text that cannot act on a terminal or break a line: every character data may not hold
     (models.FORBIDDEN: controls, line separators, bidirectional overrides) shown escaped."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 UNKNOWN = "n/a"
 
@@ -11,7 +12,9 @@ def money(value: float | None, hourly: bool = False) -> str:
     """$44,800 a year or $21.54 an hour; 'n/a' stands for unknown."""
     if value is None:
         return UNKNOWN
-    return f"${value:,.2f}" if hourly else f"${value:,.0f}"
+    if hourly:
+        return f"${value:,.2f}"
+    return f"${math.floor(value + 0.5):,}"  # half a dollar rounds up, as people round
 
 
 def money_range(low: float | None, high: float | None = None, hourly: bool = False) -> str:
@@ -32,6 +35,28 @@ def months(low: int | None, high: int | None, open_ended: bool = False) -> str:
         unit = "month" if value == 1 else "months"
         return f"{value} {unit} or more" if open_ended and high is None else f"{value} {unit}"
     return f"{low} to {high} months"
+
+
+def weeks(low: int | None, high: int | None) -> str:
+    """'16 weeks', '16 to 18 weeks', or 'n/a'."""
+    if low is None and high is None:
+        return UNKNOWN
+    if low is None or high is None or low == high:
+        value = low if low is not None else high
+        return f"{value} week" if value == 1 else f"{value} weeks"
+    return f"{low} to {high} weeks"
+
+
+def length(
+    min_months: int | None,
+    max_months: int | None,
+    min_weeks: int | None = None,
+    max_weeks: int | None = None,
+) -> str:
+    """A program's length, in the unit its sources give: weeks or months."""
+    if min_weeks is not None or max_weeks is not None:
+        return weeks(min_weeks, max_weeks)
+    return months(min_months, max_months)
 
 
 def duration(minutes: int | None) -> str:
@@ -76,3 +101,11 @@ def ratio(value: float | str | None) -> str:
     if isinstance(value, int | float):
         return f"{value:,.2f}"
     return statistic(value)
+
+
+def lower_first(name: str) -> str:
+    """A name inside a sentence: its first word in lower case, unless it is an acronym (CPC)."""
+    first, _, rest = name.partition(" ")
+    if first.isupper():
+        return name
+    return " ".join(w for w in (first.lower(), rest) if w)

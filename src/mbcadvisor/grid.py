@@ -25,6 +25,23 @@ MARGIN = "  "  # before the first column
 _COLUMN_GAPS = re.compile(r"(  +)")
 
 
+@dataclass(frozen=True)
+class Symbols:
+    """Marks that need a Unicode terminal, and their ASCII stand-ins."""
+
+    yes: str
+    no: str
+    bullet: str
+    whisker: str
+    box: str
+    median: str
+    dash: str
+
+
+UNICODE = Symbols(yes="✓", no="✗", bullet="•", whisker="─", box="█", median="┃", dash="\u2013")
+ASCII = Symbols(yes="+", no="x", bullet="*", whisker="-", box="#", median="|", dash="-")
+
+
 def cell_width(text: str) -> int:
     """Terminal columns a string takes (wide characters take two, combining ones none)."""
     if text.isascii():
@@ -53,10 +70,14 @@ def wrap_cell(text: str, width: int) -> list[str]:
     return lines
 
 
+URL_STARTS = ("http://", "https://", "(http://", "(https://")
+
+
 def wrap(text: str, width: int, hang: int = 0) -> list[str]:
     """Greedy word wrap to `width` columns (lines after the first to `width - hang`, for the
-    caller to indent); a word longer than a line is cut. Every line holds at least one
-    character, however narrow the width, so that wrapping always ends."""
+    caller to indent); a word longer than a line is cut, but for a web address, which gets a
+    line of its own however long (a terminal wraps it without breaking it). Every line holds
+    at least one character, however narrow the width, so that wrapping always ends."""
     width = max(1, width)
     hang = min(hang, width - 1)
     if (len(text) if text.isascii() else cell_width(text)) <= width:
@@ -74,6 +95,8 @@ def wrap(text: str, width: int, hang: int = 0) -> list[str]:
                 continue
             lines.append(line)
         room = width - hang if lines else width  # the word starts a line
+        if word.startswith(URL_STARTS):  # an address is never cut: it overflows whole
+            room = size
         while size > room:  # cut what cannot fit on any line
             head = _cut(word, room)
             lines.append(head)

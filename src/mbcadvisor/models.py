@@ -695,6 +695,37 @@ ESTIMATE_COLUMNS = (
 # --- training and the questionnaire ---------------------------------------------------------------
 
 
+Schooling = Literal["diploma", "ged", "none"]
+SCHOOLING: tuple[Schooling, ...] = ("diploma", "ged", "none")
+Age = Annotated[int, Rule(ge=0, le=120)]
+
+
+@record
+class Remedy(Record):
+    """One thing to do about an unmet requirement, and the people it fits (by age and
+    schooling); backed by its requirement's sources."""
+
+    __pydantic_config__ = CONFIG
+
+    text: Text
+    """What to do, in one or two sentences."""
+    min_age: Age | None = None
+    """The youngest it fits."""
+    max_age: Age | None = None
+    """The oldest it fits."""
+    schooling: list[Schooling] = field(default_factory=list)
+    """The schooling it fits: diploma, ged, none (empty: any)."""
+
+    def fits(self, age: int, schooling: Schooling | None) -> bool:
+        """Whether this line is for a person of this age and schooling (None: not said, so a
+        line for one schooling only does not fit)."""
+        if self.min_age is not None and age < self.min_age:
+            return False
+        if self.max_age is not None and age > self.max_age:
+            return False
+        return not self.schooling or schooling in self.schooling
+
+
 @record
 class Requirement(Sourced):
     """An enrollment requirement of a training program."""
@@ -707,15 +738,33 @@ class Requirement(Sourced):
     """How the requirement reads in a checklist."""
     value: int | None = None
     """The figure, e.g. 18 for min_age."""
-    exceptions: Text | None = None
-    """Known exceptions, sourced."""
-    remedy: Text
-    """What to do when it is not met."""
+    remedies: Annotated[list[Remedy], Rule(min_length=1)]
+    """What to do when it is not met, line by line for the people each fits."""
+
+
+Route = Literal["school", "course"]
+Included = Literal["books", "exam", "membership", "externship"]
+
+
+@record
+class Cost(Sourced):
+    """One cost found for a program: what it is, for which tracks, and what it includes."""
+
+    what: Text
+    """Which school or course, and for whom, in plain words."""
+    tracks: Annotated[list[Track], Rule(min_length=1)]
+    """The tracks it trains for."""
+    low_usd: CostUsd
+    """The figure, or the low end of a range."""
+    high_usd: CostUsd | None = None
+    """The high end of a range."""
+    includes: list[Included] = field(default_factory=list)
+    """What the price includes beyond teaching: books, exam, membership, externship."""
 
 
 @record
 class Program(Sourced):
-    """A kind of training program."""
+    """A kind of training program or exam-prep course."""
 
     id: Id
     """Short id."""
@@ -723,14 +772,34 @@ class Program(Sourced):
     """Kind of program."""
     credential: Text
     """What the graduate earns."""
+    route: Route
+    """school: a certificate or degree program; course: an exam-prep course."""
+    tracks: Annotated[list[Track], Rule(min_length=1)]
+    """The tracks it trains for."""
     min_months: Annotated[int, Rule(ge=1, le=72)] | None = None
-    """Shortest length."""
+    """Shortest length, in months."""
     max_months: Annotated[int, Rule(ge=1, le=72)] | None = None
-    """Longest length."""
-    cost_min_usd: CostUsd | None = None
-    """Lowest total cost found."""
-    cost_max_usd: CostUsd | None = None
-    """Highest total cost found."""
+    """Longest length, in months."""
+    min_weeks: Annotated[int, Rule(ge=1, le=312)] | None = None
+    """Shortest length, in weeks, where the sources give weeks."""
+    max_weeks: Annotated[int, Rule(ge=1, le=312)] | None = None
+    """Longest length, in weeks."""
+    costs: list[Cost] = field(default_factory=list)
+    """Costs found, each sourced."""
+
+    def __post_init__(self) -> None:
+        if (self.min_months or self.max_months) and (self.min_weeks or self.max_weeks):
+            raise ValueError("give the length in months or in weeks, not both")
+
+    def months(self) -> tuple[int | None, int | None]:
+        """The length in months (weeks rounded to the nearest month, at least one)."""
+        if self.min_weeks or self.max_weeks:
+            return _weeks_to_months(self.min_weeks), _weeks_to_months(self.max_weeks)
+        return self.min_months, self.max_months
+
+
+def _weeks_to_months(weeks: int | None) -> int | None:
+    return None if weeks is None else max(1, round(weeks * 7 / 30.44))
 
 
 @record
@@ -739,6 +808,10 @@ class Guidance(Sourced):
 
     id: Id
     """Short id."""
+    title: Text | None = None
+    """A few words naming it, e.g. a job title."""
+    tracks: list[Track] = field(default_factory=list)
+    """The tracks it is for (empty: every track)."""
     text: Text
     """The advice, in one or two sentences."""
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from mbcadvisor.advice.result import Result
-    from mbcadvisor.render import Symbols
+    from mbcadvisor.grid import Symbols
 
 
 class Format(str, Enum):
@@ -103,7 +103,7 @@ def _console(record: bool = False, file: io.StringIO | None = None) -> Console:
 
 
 def _symbols(console: Console) -> Symbols:
-    from mbcadvisor.render import ASCII, UNICODE
+    from mbcadvisor.grid import ASCII, UNICODE
 
     if _encodes(console.encoding, "\u2713\u2717\u2022\u2500\u2588\u2503\u2013"):
         return UNICODE

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
@@ -14,17 +13,24 @@ from mbcadvisor.advice.certs import CertDetail, CertListing, standard_fee
 from mbcadvisor.advice.pay import number
 from mbcadvisor.advice.sources import SourcesReport, stale_cutoff
 from mbcadvisor.errors import printable as visible
-from mbcadvisor.figures import count, dated, duration, money, money_range, months, ratio, statistic
-from mbcadvisor.grid import GAP, MARGIN, Column, Lines, add_table, cell_width, widths, wrap_cell
+from mbcadvisor.figures import count, dated, duration, money, ratio, statistic
+from mbcadvisor.grid import (
+    GAP,
+    MARGIN,
+    Column,
+    Lines,
+    Symbols,
+    add_table,
+    cell_width,
+    widths,
+    wrap_cell,
+)
+from mbcadvisor.layout import render_document
 from mbcadvisor.models import PERCENTILES
 from mbcadvisor.wording import comparison_rows
 
 if TYPE_CHECKING:
-    from mbcadvisor.advice.certs import ApprenticeStatus
     from mbcadvisor.advice.compare import Comparison
-    from mbcadvisor.advice.eligibility import Eligibility
-    from mbcadvisor.advice.glossary import Explanation, Glossary
-    from mbcadvisor.advice.match import Match
     from mbcadvisor.advice.pay import (
         ArticleCheck,
         IndustryReport,
@@ -32,28 +38,10 @@ if TYPE_CHECKING:
         StateRanking,
         SurveyReport,
     )
-    from mbcadvisor.advice.plan import Plan
     from mbcadvisor.advice.result import Result
     from mbcadvisor.advice.sources import SourcesCheck
-    from mbcadvisor.advice.training import TrainingGuide
-    from mbcadvisor.models import Cert, Estimate, Guidance, Source
+    from mbcadvisor.models import Cert, Estimate, Source
 
-
-@dataclass(frozen=True)
-class Symbols:
-    """Marks that need a Unicode terminal, and their ASCII stand-ins."""
-
-    yes: str
-    no: str
-    bullet: str
-    whisker: str
-    box: str
-    median: str
-    dash: str
-
-
-UNICODE = Symbols(yes="✓", no="✗", bullet="•", whisker="─", box="█", median="┃", dash="\u2013")
-ASCII = Symbols(yes="+", no="x", bullet="*", whisker="-", box="#", median="|", dash="-")
 
 TRACK_TITLES = {
     "billing": "Billing",
@@ -67,15 +55,6 @@ TRACK_TITLES = {
 def _source_line(source: Source) -> str:
     where = f": {source.url}" if source.url else ""
     return f"{source.title} ({source.kind}, {dated(source.published)}){where}"
-
-
-def _cited(sources: Iterable[Source]) -> list[str]:
-    """Where each source can be found: its address, or the source article's title."""
-    return list(dict.fromkeys(s.url or s.title for s in sources))
-
-
-def _bullets(items: Sequence[str], sym: Symbols) -> str:
-    return "\n".join(f"{sym.bullet} {i}" for i in items)
 
 
 NARROW = 72  # below this, a column of text per role reads worse than one role after the other
@@ -300,40 +279,6 @@ def render_cert_detail(result: CertDetail, sym: Symbols, width: int = 100) -> Re
 
 
 # --- eligibility ------------------------------------------------------------------------------
-
-
-def render_eligibility(result: Eligibility, sym: Symbols, width: int = 100) -> RenderableType:
-    """A checklist of enrollment requirements, a verdict and the next steps."""
-    from rich import box
-    from rich.table import Table
-
-    table = Table(box=box.SIMPLE_HEAVY, title="Enrollment requirements of a training program")
-    table.add_column("", no_wrap=True)
-    table.add_column("Requirement")
-    table.add_column("You")
-    for check in result.checks:
-        mark = f"{sym.yes} met" if check.met else f"{sym.no} not met"
-        table.add_row(
-            Text(mark, style="green" if check.met else "red"),
-            escape(check.label),
-            escape(check.reason),
-        )
-    verdict = (
-        Text("Eligible: you can enroll in a training program.", style="bold green")
-        if result.eligible
-        else Text("Not eligible yet.", style="bold red")
-    )
-    parts: list[RenderableType] = [table, verdict]
-    if result.next_steps:
-        parts.append(Text("\nNext steps", style="bold"))
-        parts.append(
-            Text.from_markup(
-                "\n".join(f"{n}. {escape(s)}" for n, s in enumerate(result.next_steps, 1))
-            )
-        )
-    urls = _cited(s for c in result.checks for s in c.sources)
-    parts.append(Text("\nSources: " + ", ".join(urls), style="italic"))
-    return Group(*parts)
 
 
 # --- pay --------------------------------------------------------------------------------------
@@ -612,248 +557,15 @@ def render_sources(result: SourcesReport, sym: Symbols, width: int = 100) -> Lin
         title += f"{stale_cutoff(result.today).isoformat()})"
     lines.paragraph(title, width, "bold")
     lines.blank()
-    rows = [
-        (
-            dated(use.published) + (" (stale)" if use.stale else ""),
-            use.kind,
-            f"{use.title}\n{use.url or '(the source article: no address)'}",
-            "\n".join(f"{sym.bullet} {backs}" for backs in use.backs),
-        )
-        for use in result.sources
-    ]
-    sizes = widths(SOURCE_COLUMNS, rows, width)
-    if sizes is not None:
-        add_table(lines, SOURCE_COLUMNS, rows, sizes, sym.whisker, spaced=True)
-        return lines
-    for date, kind, source, backs in rows:  # too narrow for the table
-        title, url = source.split("\n")
-        lines.paragraph(title, width, "bold")
-        lines.paragraph(f"{kind}, {date}", width, "dim", indent=2)
-        lines.paragraph(url, width, indent=2)
-        for line in wrap_cell(backs, width - 2):
-            lines.add(("  " + line, None))
-        lines.blank()
-    return lines
-
-
-# --- plan, match, training ----------------------------------------------------------------------
-
-
-def _indent(text: str, sym: Symbols | None = None, style: str = "") -> RenderableType:
-    """A line indented under a step; wrapped lines keep the indent."""
-    from rich.table import Table
-
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column(ratio=1)
-    table.add_row("  " + (sym.bullet if sym else " "), Text(text, style=style, overflow="fold"))
-    return table
-
-
-def render_plan(result: Plan, sym: Symbols, width: int = 100) -> RenderableType:
-    """The roadmap as a numbered checklist, with time, cost and sources per step, then totals."""
-    who = f"age {result.age}"
-    if result.schooling:
-        who += f", {'GED' if result.schooling == 'ged' else 'diploma'}"
-    if result.experience_years:
-        who += f", {result.experience_years:g} years' experience"
-    if result.certs_held:
-        who += ", holds " + ", ".join(result.certs_held)
-    parts: list[RenderableType] = [
-        Text(f"Your plan into {result.track_name.lower()} ({who})", style="bold")
-    ]
-    for step in result.steps:
-        mark = f"[{sym.yes}]" if step.done else "[ ]"
-        head = Text(f"\n{step.number}. {mark} {step.title}", style="bold")
-        if step.done:
-            head.append("  (done)", style="green")
-        parts.append(head)
-        facts = []
-        if not step.done and (step.months_min or step.months_max):
-            open_ended = step.months_max is None
-            facts.append(f"time: {months(step.months_min, step.months_max, open_ended)}")
-        if not step.done and (step.cost_min_usd or step.cost_max_usd):
-            facts.append(f"cost: {money_range(step.cost_min_usd, step.cost_max_usd)}")
-        if facts:
-            parts.append(_indent("; ".join(facts), style="italic"))
-        for detail in step.details:
-            parts.append(_indent(detail, sym))
-        urls = _cited(step.sources)[:3]
-        if urls and not step.done:
-            parts.append(_indent("sources: " + ", ".join(urls), style="dim"))
-    totals = Text("\nTotals", style="bold")
-    parts.append(totals)
-    if result.earliest_credential_months is not None:
-        wait = result.earliest_credential_months
-        when = "now" if wait == 0 else f"in about {months(wait, wait)} at the earliest"
-        parts.append(_indent(f"Your first credential: {when}."))
-    cost_line = (
-        f"Cost of the remaining steps: {money_range(result.cost_min_usd, result.cost_max_usd)}"
-    )
-    if result.unknown_costs:
-        cost_line += ", plus " + " and ".join(result.unknown_costs)
-    parts.append(_indent(cost_line + "."))
-    if result.budget_usd is not None:
-        if result.over_budget:
-            verdict = f"Over your budget of {money(result.budget_usd)}. The cheaper route:"
-        elif result.cheaper_route:
-            verdict = f"Within your budget of {money(result.budget_usd)} only at the low end:"
+    for use in result.sources:  # one after another: an address is never cut to fit a column
+        when = dated(use.published) + (", stale" if use.stale else "")
+        lines.paragraph(f"{sym.bullet} {visible(use.title)} ({use.kind}, {when})", width, "bold")
+        if use.url:
+            lines.add(("  " + visible(use.url), None))  # whole, never cut
         else:
-            verdict = f"Within your budget of {money(result.budget_usd)}."
-        parts.append(_indent(verdict))
-        for line in result.cheaper_route:
-            parts.append(_indent(line, sym))
-    return Group(*parts)
-
-
-def render_match(result: Match, sym: Symbols, width: int = 100) -> RenderableType:
-    """The verdict, then why, answer by answer, then what to run next."""
-    from rich import box
-    from rich.table import Table
-
-    if result.track_name:
-        verdict = Text(f"{result.track_name} fits you best ({result.strength} fit).", style="bold")
-    else:
-        verdict = Text("No clear preference between the tracks.", style="bold")
-    scores = ", ".join(f"{k} {v:+d}" for k, v in result.scores.items())
-    table = Table(box=box.SIMPLE_HEAVY, title="Why, answer by answer")
-    table.add_column("Question")
-    table.add_column("You", no_wrap=True)
-    table.add_column("Points to", no_wrap=True)
-    for reason in result.reasons:
-        points = ", ".join(f"{k} {v:+d}" for k, v in reason.points.items() if v)
-        if not reason.points:
-            points = "the field as a whole"
-        elif not points:
-            points = sym.dash
-        table.add_row(escape(reason.question), reason.answer, points)
-    fit = {
-        "good": "The field itself suits what you said you like.",
-        "mixed": "The field suits some of what you said, not all of it.",
-        "poor": "You said no to what the field is known for: read `mbc compare billing coding`.",
-        "unknown": "You did not say whether the field itself suits you.",
-    }[result.field_fit]
-    return Group(
-        verdict,
-        Text(f"Scores: {scores}. {fit}"),
-        table,
-        Text(f"Next: {result.next_command}", style="bold"),
-    )
-
-
-def _guidance_block(title: str, items: Sequence[Guidance], sym: Symbols) -> list[RenderableType]:
-    if not items:
-        return []
-    parts: list[RenderableType] = [Text(f"\n{title}", style="bold")]
-    for item in items:
-        parts.append(_indent(item.text, sym))
-        urls = _cited(item.sources)[:2]
-        parts.append(_indent(", ".join(urls), style="dim"))
-    return parts
-
-
-def render_training(result: TrainingGuide, sym: Symbols, width: int = 100) -> RenderableType:
-    """Programs, requirements, topics, questions to ask, red flags and reality checks."""
-    from rich import box
-    from rich.table import Table
-
-    table = Table(box=box.SIMPLE_HEAVY, title="Training programs")
-    table.add_column("Program")
-    table.add_column("You earn")
-    table.add_column("Length", no_wrap=True)
-    table.add_column("Cost found", no_wrap=True)
-    for p in result.programs:
-        table.add_row(
-            escape(p.name),
-            escape(p.credential),
-            months(p.min_months, p.max_months),
-            money_range(p.cost_min_usd, p.cost_max_usd),
-        )
-    parts: list[RenderableType] = [table]
-    if result.on_the_job:
-        parts.append(Text(result.on_the_job))
-    parts.append(Text("\nTo enroll", style="bold"))
-    for req in result.requirements:
-        parts.append(Text(f"{sym.bullet} {req.label}"))
-    parts.append(Text("\nWhat you will study", style="bold"))
-    parts.append(Text(", ".join(result.topics)))
-    if result.builds:
-        parts.append(Text("\nWhat a good school builds", style="bold"))
-        parts.append(Text(", ".join(result.builds)))
-    parts += _guidance_block("Ask the school", result.school_questions, sym)
-    parts += _guidance_block("Red flags", result.red_flags, sym)
-    parts += _guidance_block("Reality checks", result.reality_checks, sym)
-    return Group(*parts)
-
-
-# --- glossary, apprentice status, source checks ------------------------------------------------
-
-
-def render_explanation(result: Explanation, sym: Symbols, width: int = 100) -> Lines:
-    """A term: what it stands for, its meaning, an example, related terms and sources."""
-    term = result.term
-    lines = Lines()
-    head = term.term + (f" ({term.stands_for})" if term.stands_for else "")
-    lines.paragraph(visible(head), width, "bold")
-    lines.paragraph(visible(term.definition), width)
-    if term.example:
-        lines.blank()
-        lines.paragraph("For example: " + visible(term.example), width)
-    for note in term.notes:
-        lines.blank()
-        lines.paragraph(visible(note), width)
-    if result.see_also:
-        lines.blank()
-        related = ", ".join(f"{t.term} (mbc explain {t.id})" for t in result.see_also)
-        lines.paragraph("See also: " + visible(related), width)
-    lines.blank()
-    lines.paragraph(visible(_source_note(term.sources)), width, "dim")
-    return lines
-
-
-def render_glossary(result: Glossary, sym: Symbols, width: int = 100) -> Lines:
-    """Every term, with the first sentence of its meaning."""
-    lines = Lines()
-    lines.paragraph("Words mbc uses (mbc explain TERM for one in full)", width, "bold")
-    lines.blank()
-    rows = [(visible(t.term), t.id, visible(_first_sentence(t.definition))) for t in result.terms]
-    sizes = widths(GLOSSARY_COLUMNS, rows, width)
-    if sizes is not None:
-        add_table(lines, GLOSSARY_COLUMNS, rows, sizes, sym.whisker)
-    else:
-        for term, key, meaning in rows:
-            lines.paragraph(f"{term} (mbc explain {key})", width, "bold")
-            lines.paragraph(meaning, width, indent=2)
-    return lines
-
-
-GLOSSARY_COLUMNS = (
-    Column("Term", style="bold"),
-    Column("mbc explain", least=8),
-    Column("Meaning", wraps=True, least=24),
-)
-
-
-def _first_sentence(text: str) -> str:
-    end = text.find(". ")
-    return text if end < 0 else text[: end + 1]
-
-
-def render_apprentice(result: ApprenticeStatus, sym: Symbols, width: int = 100) -> Lines:
-    """What an apprentice designation means, and how it is removed."""
-    lines = Lines()
-    cert = result.cert
-    head = f"{result.designation}: {cert.name} ({cert.id}), apprentice status, from "
-    head += result.body.acronym
-    lines.paragraph(visible(head), width, "bold")
-    lines.paragraph(visible(result.meaning), width)
-    lines.blank()
-    lines.paragraph("How the A is removed", width, "bold")
-    lines.paragraph(visible(result.removal), width)
-    lines.blank()
-    lines.paragraph(f"The credential itself: mbc certs {cert.id}", width)
-    lines.blank()
-    lines.paragraph(visible(_source_note(result.sources)), width, "dim")
+            lines.paragraph("(the source article: no address)", width, indent=2)
+        backs = "Backs: " + "; ".join(use.backs)
+        lines.paragraph(visible(backs), width, "dim", indent=2)
     return lines
 
 
@@ -892,19 +604,20 @@ RENDERERS: dict[str, Callable[[Any, Symbols, int], RenderableType]] = {
     "Comparison": render_comparison,
     "CertListing": render_cert_listing,
     "CertDetail": render_cert_detail,
-    "Eligibility": render_eligibility,
+    "Eligibility": render_document,
     "PayReport": render_pay,
     "StateRanking": render_state_ranking,
     "IndustryReport": render_industries,
     "SurveyReport": render_survey,
     "SourcesReport": render_sources,
     "SourcesCheck": render_sources_check,
-    "Explanation": render_explanation,
-    "Glossary": render_glossary,
-    "ApprenticeStatus": render_apprentice,
-    "Plan": render_plan,
-    "Match": render_match,
-    "TrainingGuide": render_training,
+    "Explanation": render_document,
+    "Glossary": render_document,
+    "ApprenticeStatus": render_document,
+    "Plan": render_document,
+    "Match": render_document,
+    "TrainingGuide": render_document,
+    "Start": render_document,
 }
 
 

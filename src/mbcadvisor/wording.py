@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from mbcadvisor.figures import months, statistic
+from mbcadvisor.figures import length, statistic
 
 if TYPE_CHECKING:
     from mbcadvisor.advice.compare import Comparison, LadderStep, RoleSummary
@@ -37,7 +37,8 @@ def comparison_rows(result: Comparison, bullet: str = "") -> list[tuple[str, lis
             "Training",
             [
                 items(
-                    f"{p.name}: {p.credential}, {months(p.min_months, p.max_months)}"
+                    f"{p.name}: {length(p.min_months, p.max_months, p.min_weeks, p.max_weeks)}"
+                    + (f", ends in a {p.credential}" if p.route == "school" else "")
                     for p in r.training
                 )
                 for r in roles

@@ -120,7 +120,7 @@ def summarise_role(
         workplaces=role.workplaces,
         skills=role.skills,
         pay=pay_summary(catalog, occupation, _in_state(states, occupation.soc, state)),
-        training=catalog.training.programs,
+        training=[p for p in catalog.training.programs if role.id in p.tracks],
         certs=[
             CertRef(id=c.id, name=c.name, body=c.body)
             for c in (cert_by_id(catalog, i) for i in role.certs)

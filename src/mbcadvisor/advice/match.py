@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
+from mbcadvisor.advice.commands import command
 from mbcadvisor.advice.result import Result
 from mbcadvisor.errors import MbcError, UnknownNameError, printable
-from mbcadvisor.models import Catalog, Question, Source, record
+from mbcadvisor.models import Catalog, Guidance, Question, Source, Statistic, record
 
 Answer = Literal["yes", "no", "unsure"]
 
@@ -78,16 +79,83 @@ class Reason(Result):
 
 
 @record
-class Match(Result):
-    """`mbc match`: the track that fits, how strongly, and why."""
+class NearbyRoute(Result):
+    """A route next to billing and coding (or up from it), with its national median pay."""
 
+    step: str
+    why: str
+    soc: str
+    occupation: str
+    kind: str
+    median_annual: Statistic
+    sources: list[Source]
+
+
+Verdict = Literal["track", "both", "not_this_field", "undecided"]
+Strength = Literal["strong", "moderate", "slight", "none"]
+
+
+@record
+class Match(Result):
+    """`mbc match`: the track that fits, how strongly, and why.
+
+    verdict: track (one track leads), both (the answers favour both tracks equally), not_this_field
+    (no 'yes' at all, three or more 'no'), undecided (too few answers to lean either way).
+    strength reflects both the lead and how many questions were answered."""
+
+    verdict: Verdict
     track: str | None
     track_name: str | None
-    strength: Literal["strong", "moderate", "slight", "none"]
+    strength: Strength
+    answered: int
+    asked: int
     scores: dict[str, int]
     field_fit: Literal["good", "mixed", "poor", "unknown"]
     reasons: list[Reason]
-    next_command: str
+    combined: list[Guidance]
+    nearby: list[NearbyRoute]
+    next_commands: list[str]
+
+
+def intro(count: int) -> tuple[str, str]:
+    """The two lines before the questions."""
+    return (
+        f"{count} questions about the work you would enjoy: answer y (yes), n (no) or ? (unsure).",
+        "Press Enter to skip a question (it counts as unsure). Nothing you answer is saved.",
+    )
+
+
+STRENGTHS: tuple[Strength, ...] = ("none", "slight", "moderate", "strong")
+
+
+def _strength(lead: int, deciding_answered: int) -> Strength:
+    """The lead's strength (3 or more points strong, 2 moderate, 1 slight), no stronger than
+    the answers allow: one deciding answer gives at most a slight lean, two a moderate one."""
+    by_lead = min(abs(lead), 3)
+    allowed = min(deciding_answered, 3)
+    return STRENGTHS[min(by_lead, allowed)]
+
+
+def _nearby(catalog: Catalog) -> list[NearbyRoute]:
+    from mbcadvisor.advice.pay import national
+
+    routes = []
+    for occupation in catalog.occupations:
+        if occupation.kind not in ("nearby", "ladder"):
+            continue
+        row = national(catalog, occupation.soc)
+        routes.append(
+            NearbyRoute(
+                step=occupation.step,
+                why=occupation.why,
+                soc=occupation.soc,
+                occupation=occupation.title,
+                kind=occupation.kind,
+                median_annual=row.annual_median,
+                sources=occupation.sources,
+            )
+        )
+    return routes
 
 
 def match_track(catalog: Catalog, answers: dict[str, Answer]) -> Match:
@@ -98,7 +166,8 @@ def match_track(catalog: Catalog, answers: dict[str, Answer]) -> Match:
     """
     role_ids = [r.id for r in catalog.roles]
     scores = dict.fromkeys(role_ids, 0)
-    field_yes = field_no = 0
+    liked = dict.fromkeys(role_ids, 0)  # 'yes' points only: whether each side appeals at all
+    field_yes = field_no = deciding_answered = 0
     reasons = []
     for question in catalog.questions:
         answer = answers.get(question.id, "unsure")
@@ -109,8 +178,10 @@ def match_track(catalog: Catalog, answers: dict[str, Answer]) -> Match:
             field_yes += answer == "yes"
             field_no += answer == "no"
         else:
+            deciding_answered += answer != "unsure"
             for role, value in points.items():
                 scores[role] += value
+                liked[role] += max(value, 0)
         reasons.append(
             Reason(
                 question=question.text,
@@ -122,10 +193,19 @@ def match_track(catalog: Catalog, answers: dict[str, Answer]) -> Match:
         )
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], role_ids.index(kv[0])))
     lead = ranked[0][1] - (ranked[1][1] if len(ranked) > 1 else 0)
-    strength: Literal["strong", "moderate", "slight", "none"] = (
-        "strong" if lead >= 3 else "moderate" if lead == 2 else "slight" if lead == 1 else "none"
-    )
-    track = ranked[0][0] if lead > 0 else None
+    answered = sum(a != "unsure" for a in (answers.get(q.id, "unsure") for q in catalog.questions))
+    yes = sum(a == "yes" for a in answers.values())
+    no = sum(a == "no" for a in answers.values())
+    verdict: Verdict
+    if yes == 0 and no >= 3:
+        verdict = "not_this_field"
+    elif lead > 0 and ranked[0][1] > 0:  # a lead by elimination alone is no lean
+        verdict = "track"
+    elif len(role_ids) > 1 and all(liked[r] > 0 for r in role_ids):
+        verdict = "both"
+    else:
+        verdict = "undecided"
+    track = ranked[0][0] if verdict == "track" else None
     track_name = next((r.name for r in catalog.roles if r.id == track), None)
     fit: Literal["good", "mixed", "poor", "unknown"]
     if field_yes and not field_no:
@@ -136,13 +216,36 @@ def match_track(catalog: Catalog, answers: dict[str, Answer]) -> Match:
         fit = "mixed"
     else:
         fit = "unknown"
-    command = f"mbc plan --track {track}" if track else "mbc compare billing coding"
+    if verdict == "track" and track is not None:
+        commands = [command("plan", track=track), command("certs", track=track)]
+    elif verdict == "both":
+        credential = _combined_credential(catalog)
+        commands = [command("certs", credential)] if credential else []
+        commands.append(command("compare", *role_ids))
+    elif verdict == "not_this_field":
+        commands = [command("compare", *role_ids)]
+    else:
+        commands = [command("compare", *role_ids), command("match")]
+    combined = catalog.training.combined if verdict == "both" else []
     return Match(
+        verdict=verdict,
         track=track,
         track_name=track_name,
-        strength=strength,
+        strength=_strength(lead, deciding_answered) if verdict == "track" else "none",
+        answered=answered,
+        asked=len(catalog.questions),
         scores=scores,
         field_fit=fit,
         reasons=reasons,
-        next_command=command,
+        combined=combined,
+        nearby=_nearby(catalog) if verdict == "not_this_field" else [],
+        next_commands=commands,
+    )
+
+
+def _combined_credential(catalog: Catalog) -> str | None:
+    """The entry credential that covers every role's track (billing and coding in one)."""
+    role_ids = {r.id for r in catalog.roles}
+    return next(
+        (c.id for c in catalog.certs if c.level == "entry" and role_ids <= set(c.tracks)), None
     )

@@ -1,32 +1,60 @@
-"""`mbc plan`: a personal roadmap into a track, numbered steps with time, cost and sources."""
+"""`mbc plan`: a personal roadmap into a track, numbered steps with time, cost and sources.
+
+Two kinds of plan:
+- someone new to the track: enrollment, the ways to prepare (school program, exam-prep course,
+  self-study), each with its time and a cost that says what it is built from, the first
+  credential, paying for it, the first job, and the ladder;
+- someone who already holds one of the track's credentials: the next credential, specialty
+  credentials, jobs and the ladder. Never an empty plan.
+
+Only the track's own costs count; a required membership is counted (or named as unknown).
+Nothing is guessed: a fact the person did not give (their schooling) is named, not assumed.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from mbcadvisor.advice.certs import lowest_fee
+from mbcadvisor.advice.commands import ASK_SCHOOLING, SCHOOLING_FLAGS, command
 from mbcadvisor.advice.compare import ladder as ladder_steps
-from mbcadvisor.advice.eligibility import MAX_AGE, Schooling
+from mbcadvisor.advice.eligibility import (
+    MAX_AGE,
+    Missing,
+    check_age,
+    minimum_age,
+    requirement,
+)
 from mbcadvisor.advice.names import body_by_id, cert_by_id, find_cert, find_role
 from mbcadvisor.advice.pay import number
 from mbcadvisor.advice.result import Result
 from mbcadvisor.errors import MbcError
-from mbcadvisor.figures import duration, money_range, months, statistic
-from mbcadvisor.models import Catalog, Cert, Guidance, Requirement, Role, Source, record
+from mbcadvisor.figures import duration, money, money_range, months, statistic, weeks
+from mbcadvisor.models import (
+    Catalog,
+    Cert,
+    Guidance,
+    Program,
+    Role,
+    Schooling,
+    Source,
+    record,
+)
 
 MAX_EXPERIENCE = 60
 # AAPC removes the apprentice "-A" after two years of experience (complete-your-cpc-apprenticeship).
-APPRENTICE_MONTHS = 24
+APPRENTICE_YEARS = 2
+MAX_NEXT = 4  # next credentials shown to a credential holder
 
 
 @record
 class Step(Result):
-    """One step of a plan."""
+    """One step of a plan. `done` is None when it depends on a fact the person did not give."""
 
     number: int
     title: str
-    done: bool
+    done: bool | None
     details: list[str]
     months_min: int | None = None
     months_max: int | None = None
@@ -36,28 +64,56 @@ class Step(Result):
 
 
 @record
+class Way(Result):
+    """One way to prepare for the first credential, with its time and its total cost to the
+    credential: what the total is built from, what is not priced, and its trade-offs."""
+
+    route: Literal["school", "course", "self_study"]
+    name: str
+    short: str
+    months_min: int | None
+    months_max: int | None
+    length: str
+    cost_min_usd: float | None
+    cost_max_usd: float | None
+    built_from: list[str]
+    unknown_costs: list[str]
+    needs_diploma: bool
+    trade_offs: list[str]
+    within_budget: Literal["yes", "maybe", "no"] | None
+    sources: list[Source]
+
+
+@record
 class Plan(Result):
-    """`mbc plan`: the steps from where a person is to a credential and beyond."""
+    """`mbc plan`: the steps from where a person is to a credential and beyond.
+
+    stage: new (no credential of the track yet) or credentialed. The cost totals cover the
+    ways to the first credential (new) or the next credential's exam fees (credentialed)."""
 
     track: str
     track_name: str
+    stage: Literal["new", "credentialed"]
     age: int
     schooling: Schooling | None
     experience_years: float
     certs_held: list[str]
     budget_usd: float | None
     steps: list[Step]
+    ways: list[Way]
     earliest_credential_months: int | None
-    cost_min_usd: float
-    cost_max_usd: float
+    cost_min_usd: float | None
+    cost_max_usd: float | None
     unknown_costs: list[str]
-    over_budget: bool | None
-    cheaper_route: list[str]
+    over_budget_usd: float | None
+    budget_note: str | None
+    missing: list[Missing]
+    next_commands: list[str]
 
 
 @dataclass
 class _Person:
-    """What the plan knows of the person, and what its steps find out along the way."""
+    """What the plan knows of the person."""
 
     catalog: Catalog
     role: Role
@@ -65,103 +121,345 @@ class _Person:
     schooling: Schooling | None
     experience_years: float
     held: list[Cert]
-    unknown_costs: list[str] = field(default_factory=list)
+    budget_usd: float | None
+    ways: list[Way] = field(default_factory=list)
 
     @property
     def held_ids(self) -> set[str]:
         return {c.id.casefold() for c in self.held}
 
-    def first_held(self) -> Cert | None:
-        """The first credential of the track the person already holds, if any."""
-        return next((c for c in self.held if c.id in self.role.certs), None)
+    def track_credential(self) -> Cert | None:
+        """The first credential of the track the person holds (in the track's order)."""
+        held = {c.id for c in self.held}
+        return next((cert_by_id(self.catalog, i) for i in self.role.certs if i in held), None)
 
 
-# Each step is a function of the person: the fields of its Step (all but the number).
-StepFields = dict[str, Any]
-
-
-def _requirement(catalog: Catalog, kind: str) -> Requirement:
-    return next(r for r in catalog.training.requirements if r.kind == kind)
-
-
-def _guidance(items: list[Guidance], key: str) -> Guidance | None:
+def _guidance(items: Iterable[Guidance], key: str) -> Guidance | None:
     return next((g for g in items if g.id == key), None)
 
 
-def _schooling_step(person: _Person) -> StepFields:
-    diploma = _requirement(person.catalog, "diploma_or_ged")
-    if person.schooling is None:
-        person.unknown_costs.append("the GED (its fee is not in the data)")
-        details = [diploma.remedy]
-    else:
-        details = [f"You have a {'GED' if person.schooling == 'ged' else 'diploma'}."]
-    return {
-        "title": "High school diploma or GED",
-        "done": person.schooling is not None,
-        "details": details,
-        "sources": diploma.sources,
-    }
+def _first_sentence(text: str) -> str:
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
+def _body(catalog: Catalog, cert: Cert) -> str:
+    return body_by_id(catalog, cert.body).acronym
+
+
+def _prices(cert: Cert) -> list[float]:
+    fees = cert.fees
+    return [p for p in (fees.exam_usd, fees.member_usd, fees.non_member_usd) if p]
+
+
+def first_cert(catalog: Catalog, role: Role) -> Cert:
+    """The credential a newcomer's plan is built on: the track's first."""
+    return cert_by_id(catalog, role.certs[0])
+
+
+def entry_certs(catalog: Catalog, role: Role) -> list[Cert]:
+    """The entry-level certifications of a role's track (else its first)."""
+    entry = [cert_by_id(catalog, i) for i in role.certs]
+    return [c for c in entry if c.level == "entry"] or [first_cert(catalog, role)]
 
 
 def wait_months(catalog: Catalog, age: int) -> int:
     """Months until a person of this age reaches the minimum age to enroll."""
-    minimum = _requirement(catalog, "min_age").value or 0
-    return max(0, minimum - age) * 12
+    return max(0, minimum_age(catalog) - age) * 12
 
 
-def _age_step(person: _Person) -> StepFields:
-    min_age = _requirement(person.catalog, "min_age")
-    minimum = min_age.value or 0
+# --- the ways to the first credential -----------------------------------------------------------
+
+
+@dataclass
+class _Fees:
+    """The first credential's exam fee and required dues, and what of them is unknown."""
+
+    cert: Cert
+    body: str
+    exam_low: float | None
+    exam_high: float | None
+    dues: float | None
+    unknown: list[str]
+
+    def parts(self, includes: Iterable[str]) -> tuple[float, float, dict[str, str], list[str]]:
+        """Low and high sums of the fees a price does not include, each such fee's line (by
+        what it is: exam, membership), and the fees whose amount is unknown."""
+        low = high = 0.0
+        lines: dict[str, str] = {}
+        unknown: list[str] = []
+        if "exam" not in includes:
+            if self.exam_low is None:
+                unknown.append(f"the {self.cert.id} exam fee (not in the data)")
+            else:
+                low += self.exam_low
+                high += self.exam_high or self.exam_low
+                what = f" ({self.cert.fees.includes})" if self.cert.fees.includes else ""
+                fee = money_range(self.exam_low, self.exam_high)
+                lines["exam"] = f"{self.cert.id} exam: {fee}{what}"
+        if self.cert.membership.required and "membership" not in includes:
+            if self.dues is None:
+                unknown.append(f"{self.body} membership (required; its fee is not in the data)")
+            else:
+                low += self.dues
+                high += self.dues
+                lines["membership"] = (
+                    f"{self.body} membership: {money(self.dues)} a year (required)"
+                )
+        return low, high, lines, unknown
+
+
+def _fees(catalog: Catalog, cert: Cert) -> _Fees:
+    prices = _prices(cert)
+    required = cert.membership.required
+    return _Fees(
+        cert=cert,
+        body=_body(catalog, cert),
+        exam_low=min(prices) if prices else None,
+        exam_high=max(prices) if prices else None,
+        dues=cert.membership.annual_fee_usd if required else None,
+        unknown=[],
+    )
+
+
+def _length(programs: list[Program]) -> tuple[int | None, int | None, str]:
+    """The shortest and longest of some programs, in months, and in words (weeks where the
+    sources give weeks)."""
+    lows = [low for low, _ in (p.months() for p in programs) if low is not None]
+    highs = [high for _, high in (p.months() for p in programs) if high is not None]
+    low, high = min(lows, default=None), max(highs, default=None)
+    if programs and all(p.min_weeks for p in programs):
+        span = weeks(
+            min(p.min_weeks or 0 for p in programs),
+            max(p.max_weeks or p.min_weeks or 0 for p in programs),
+        )
+        return low, high, f"{span} (about {months(low, high)})"
+    return low, high, months(low, high)
+
+
+WayRoute = Literal["school", "course", "self_study"]
+WAY_NAMES: dict[WayRoute, str] = {
+    "school": "A school program (certificate or degree)",
+    "course": "An exam-prep course",
+    "self_study": "Study on your own, then take the exam",
+}
+WAY_SHORT: dict[WayRoute, str] = {
+    "school": "a school program",
+    "course": "an exam-prep course",
+    "self_study": "self-study",
+}
+
+
+def _way(person: _Person, route: WayRoute, fees: _Fees) -> Way | None:
+    catalog, track = person.catalog, person.role.id
+    programs = [p for p in catalog.training.programs if p.route == route and track in p.tracks]
+    if route != "self_study" and not programs:
+        return None
+    costs = [c for p in programs for c in p.costs if track in c.tracks]
+    totals: list[tuple[float, float]] = []
+    built: list[str] = []
+    unknown: list[str] = []
+    for cost in costs:
+        low, high, _, missing = fees.parts(cost.includes)
+        price = money_range(cost.low_usd, cost.high_usd)
+        included = f" (includes {', '.join(cost.includes)})" if cost.includes else ""
+        built.append(f"{cost.what}: {price}{included}")
+        totals.append((cost.low_usd + low, (cost.high_usd or cost.low_usd) + high))
+        unknown += [m for m in missing if m not in unknown]
+    fee_low, fee_high, fee_lines, fee_unknown = fees.parts(())
+    if not costs:
+        totals = [(fee_low, fee_high)]
+        unknown += [m for m in fee_unknown if m not in unknown]
+        if route == "self_study":
+            unknown.append("study books (their price is not in the data)")
+        else:
+            unknown.insert(0, f"the {_noun(route)} itself (no price found for {track})")
+    for kind, line in fee_lines.items():  # the fees, where some price leaves them out
+        if not costs or any(kind not in c.includes for c in costs):
+            partly = costs and any(kind in c.includes for c in costs)
+            built.append(line + (", where the price does not include it" if partly else ""))
+    low_total = min(t[0] for t in totals)
+    high_total = max(t[1] for t in totals)
+    m_low, m_high, length = _length(programs)
+    sources = [s for p in programs for s in p.sources] + [s for c in costs for s in c.sources]
+    trade_offs, needs_diploma = _trade_offs(person, route, fees.cert)
+    if route == "self_study":
+        length = "at your own pace"
+        course = [p for p in catalog.training.programs if p.route == "course" and track in p.tracks]
+        if course:
+            length += f"; courses take {_length(course)[2]}"
+        sources += [s for g in _for_track(catalog.training.self_study, track) for s in g.sources]
+    budget = person.budget_usd
+    within: Literal["yes", "maybe", "no"] | None = None
+    if budget is not None:
+        within = "no" if low_total > budget else "maybe"
+        if high_total <= budget and not unknown:
+            within = "yes"
+    return Way(
+        route=route,
+        name=WAY_NAMES[route],
+        short=WAY_SHORT[route],
+        months_min=m_low,
+        months_max=m_high,
+        length=length,
+        cost_min_usd=low_total,
+        cost_max_usd=high_total,
+        built_from=built,
+        unknown_costs=unknown,
+        needs_diploma=needs_diploma,
+        trade_offs=trade_offs,
+        within_budget=within,
+        sources=_unique(sources),
+    )
+
+
+def _noun(route: WayRoute) -> str:
+    return {"school": "program", "course": "course", "self_study": "study"}[route]
+
+
+def _unique(sources: Iterable[Source]) -> list[Source]:
+    return list({(s.url or s.title): s for s in sources}.values())
+
+
+def _trade_offs(person: _Person, route: WayRoute, cert: Cert) -> tuple[list[str], bool]:
+    """What each way gives and costs, from the data's guidance; and whether it needs a diploma
+    or GED to enroll."""
+    training = person.catalog.training
+    lines: list[str] = []
+    if route == "school":
+        lines.append(
+            "Federal student aid can pay for an eligible program at an approved school "
+            "(see the paying step)."
+        )
+        check = _guidance(training.checking_a_school, "ask_before_enrolling")
+        if check:
+            lines.append(_first_sentence(check.text))
+        return lines, True
+    if route == "course":
+        hours = _guidance(training.checking_a_school, "aapc_course_hours")
+        if hours and cert.apprentice:
+            lines.append(_first_sentence(hours.text))
+        return lines, True
+    own = _for_track(training.self_study, person.role.id)
+    free = _guidance(own, "no_program_needed")
+    tradeoffs = _guidance(own, "self_study_tradeoffs")
+    if free:
+        lines.append(_first_sentence(free.text))
+    if tradeoffs:
+        lines.append(tradeoffs.text)
+    return lines, False
+
+
+def _self_study_open(cert: Cert) -> bool:
+    """Whether the credential's exam can be taken without a program: it asks for no
+    education (AAPC's exams, for example)."""
+    return cert.prerequisites.education is None
+
+
+def _ways(person: _Person) -> list[Way]:
+    cert = first_cert(person.catalog, person.role)
+    fees = _fees(person.catalog, cert)
+    routes: list[WayRoute] = ["school", "course"]
+    if _self_study_open(cert):
+        routes.append("self_study")
+    ways = [_way(person, r, fees) for r in routes]
+    return [w for w in ways if w is not None]
+
+
+# --- the steps of a newcomer's plan -------------------------------------------------------------
+
+
+def _schooling_step(person: _Person) -> Step:
+    req = requirement(person.catalog, "diploma_or_ged")
+    remedies = [r.text for r in req.remedies if r.fits(person.age, "none")]
+    open_ways = [w.name.lower() for w in person.ways if not w.needs_diploma]
+    done: bool | None
+    if person.schooling in ("diploma", "ged"):
+        done = True
+        details = [f"You have a {'GED' if person.schooling == 'ged' else 'diploma'}."]
+    elif person.schooling == "none":
+        done = False
+        details = ["School programs and courses ask for one.", *remedies]
+        free = _guidance(person.catalog.training.self_study, "no_program_needed")
+        if open_ways and free:
+            details.append(_first_sentence(free.text))
+    else:
+        done = None
+        *first, last = SCHOOLING_FLAGS.values()
+        details = [
+            f"You did not say whether you have one (add {', '.join(first)} or {last}).",
+            "Without one: " + (remedies[0] if remedies else "earn a GED."),
+        ]
+    return Step(
+        number=0,
+        title="High school diploma or GED",
+        done=done,
+        details=details,
+        sources=req.sources,
+    )
+
+
+def _age_step(person: _Person) -> Step:
+    req = requirement(person.catalog, "min_age")
+    minimum = req.value or 0
     wait = wait_months(person.catalog, person.age)
     details = [f"You are {person.age}; programs ask for {minimum}."]
     if wait:
-        details.append(f"You turn {minimum} within {wait} months.")
-        if min_age.exceptions:
-            details.append(min_age.exceptions)
-    return {
-        "title": f"Be at least {minimum} to enroll",
-        "done": wait == 0,
-        "details": details,
-        "months_min": wait or None,
-        "months_max": wait or None,
-        "sources": min_age.sources,
-    }
+        years = wait // 12
+        details.append(f"You turn {minimum} in {years} year{'s' if years != 1 else ''}.")
+        if person.schooling is not None:
+            details += [r.text for r in req.remedies if r.fits(person.age, person.schooling)]
+        else:  # not said: the lines for each case, each saying which it is for
+            cases: tuple[tuple[str, Schooling], ...] = (
+                ("With a diploma or GED", "diploma"),
+                ("Without one", "none"),
+            )
+            for label, case in cases:
+                fitting = [r.text for r in req.remedies if r.fits(person.age, case)]
+                details += [f"{label}: {text}" for text in fitting]
+    return Step(
+        number=0,
+        title=f"Be at least {minimum} to enroll",
+        done=wait == 0,
+        details=details,
+        months_min=wait or None,
+        months_max=wait or None,
+        sources=req.sources,
+    )
 
 
-def _program_step(person: _Person) -> StepFields:
-    training = person.catalog.training
-    programs = training.programs
-    sources = [s for p in programs for s in p.sources]
-    if person.first_held() is not None:
-        details = ["You already hold a certification of this track."]
-        return {
-            "title": "Complete a training program",
-            "done": True,
-            "details": details,
-            "sources": sources,
-        }
-    details = [f"{p.name} ({p.credential}): {months(p.min_months, p.max_months)}" for p in programs]
-    details.append("Topics: " + ", ".join(training.topics).lower() + ".")
-    if training.builds:
-        details.append("A good school builds: " + ", ".join(training.builds).lower() + ".")
-    details.append("Before you sign up, ask the questions in `mbc training`.")
-    for program in programs:
-        details.extend(program.notes)
-    return {
-        "title": "Complete a training program",
-        "done": False,
-        "details": details,
-        "months_min": min((p.min_months for p in programs if p.min_months), default=None),
-        "months_max": max((p.max_months for p in programs if p.max_months), default=None),
-        "cost_min_usd": min((p.cost_min_usd for p in programs if p.cost_min_usd), default=None),
-        "cost_max_usd": max((p.cost_max_usd for p in programs if p.cost_max_usd), default=None),
-        "sources": sources,
-    }
+def _prepare_step(person: _Person) -> Step:
+    details = []
+    for way in person.ways:
+        cost = _way_cost(way)
+        details.append(f"{way.name}: {way.length}; {cost}.")
+    topics = person.catalog.training.topics
+    details.append("What you will study: " + ", ".join(topics).lower() + ".")
+    known = [w for w in person.ways if w.months_min]
+    return Step(
+        number=0,
+        title="Choose how to prepare",
+        done=False,
+        details=details,
+        months_min=min((w.months_min or 0 for w in known), default=None),
+        months_max=max((w.months_max or w.months_min or 0 for w in known), default=None),
+        sources=_unique(s for w in person.ways for s in w.sources),
+    )
 
 
-def _cert_facts(cert: Cert, body_name: str) -> list[str]:
+def _way_cost(way: Way) -> str:
+    if way.cost_min_usd is None:
+        return "cost not found"
+    text = money_range(way.cost_min_usd, way.cost_max_usd)
+    if way.unknown_costs:
+        text = f"from {money(way.cost_min_usd)}, plus " + ", ".join(way.unknown_costs)
+    return "total " + text
+
+
+def cert_facts(catalog: Catalog, cert: Cert) -> list[str]:
+    """The exam in one line, its fee and the membership it needs."""
     exam = cert.exam
-    facts = [f"{cert.id}, {cert.name}, from {body_name}."]
+    facts = [f"{cert.id}, {cert.name}, from {_body(catalog, cert)}."]
     parts = []
     if exam.questions:
         parts.append(f"{exam.questions} questions")
@@ -180,17 +478,12 @@ def _cert_facts(cert: Cert, body_name: str) -> list[str]:
         fee = money_range(min(prices), max(prices))
         facts.append(f"Fee: {fee}" + (f" ({cert.fees.includes})." if cert.fees.includes else "."))
     else:
-        facts.append("Fee: not stated on any page found; ask the body.")
+        facts.append(f"Fee: not stated on any page found; ask {_body(catalog, cert)}.")
     mem = cert.membership
     if mem.required:
-        dues = f" ({money_range(mem.annual_fee_usd)} a year)" if mem.annual_fee_usd else ""
-        facts.append(f"Membership of {body_name} is required{dues}.")
+        dues = f" ({money(mem.annual_fee_usd)} a year)" if mem.annual_fee_usd else ""
+        facts.append(f"You must be a member of {_body(catalog, cert)}{dues}.")
     return facts
-
-
-def _prices(cert: Cert) -> list[float]:
-    fees = cert.fees
-    return [p for p in (fees.exam_usd, fees.member_usd, fees.non_member_usd) if p]
 
 
 def _prerequisites(cert: Cert, held: set[str], experience_years: float) -> list[str]:
@@ -206,125 +499,264 @@ def _prerequisites(cert: Cert, held: set[str], experience_years: float) -> list[
     return lines
 
 
-def entry_certs(catalog: Catalog, role: Role) -> list[Cert]:
-    """The entry-level certifications of a role's track (else its first)."""
-    entry = [cert_by_id(catalog, i) for i in role.certs]
-    return [c for c in entry if c.level == "entry"] or [cert_by_id(catalog, role.certs[0])]
-
-
-def first_cert(person: _Person) -> Cert:
-    """The credential the plan is built on: one the person holds, else the track's first."""
-    return person.first_held() or cert_by_id(person.catalog, person.role.certs[0])
-
-
-def _body_name(catalog: Catalog, cert: Cert) -> str:
-    return body_by_id(catalog, cert.body).acronym
-
-
-def _cert_step(person: _Person) -> StepFields:
-    first = first_cert(person)
-    held = person.first_held() is not None
-    title = f"Earn your first certification: {first.id}"
-    if held:
-        return {
-            "title": title,
-            "done": True,
-            "details": [f"You hold {first.id}."],
-            "sources": first.sources,
-        }
-    details = _cert_facts(first, _body_name(person.catalog, first))
-    details += _prerequisites(first, person.held_ids, person.experience_years)
-    others = [c.id for c in entry_certs(person.catalog, person.role) if c.id != first.id]
+def _cert_step(person: _Person) -> Step:
+    catalog = person.catalog
+    cert = first_cert(catalog, person.role)
+    details = cert_facts(catalog, cert)
+    details += _prerequisites(cert, person.held_ids, person.experience_years)
+    details.append("Its fee and membership are counted in each way's total (below the steps).")
+    others = [c.id for c in entry_certs(catalog, person.role) if c.id != cert.id]
     if others:
-        details.append("Other entry credentials of this track: " + ", ".join(others) + ".")
-    prices = _prices(first)
-    if not prices:
-        person.unknown_costs.append(f"the {first.id} exam fee")
-    dues = first.membership.annual_fee_usd if first.membership.required else None
-    return {
-        "title": title,
-        "done": False,
-        "details": details,
-        "cost_min_usd": min(prices) + (dues or 0) if prices else None,
-        "cost_max_usd": max(prices) + (dues or 0) if prices else None,
-        "sources": first.sources,
-    }
-
-
-def _job_step(person: _Person) -> StepFields:
-    training = person.catalog.training
-    first = first_cert(person)
-    remote = _guidance(training.reality_checks, "remote_after_experience")
-    apprentice = _guidance(training.reality_checks, "apprentice_first")
-    experienced = person.experience_years >= APPRENTICE_MONTHS / 12
-    details = [person.role.remote.caveat]
-    if remote:
-        details.append(remote.text)
-    if first.apprentice:
         details.append(
-            f"Passing {first.id} without experience makes you {first.apprentice.designation} "
-            f"(apprentice). To remove it: {first.apprentice.removal}"
+            "Other entry credentials of this track: "
+            + ", ".join(others)
+            + f" (see `{command('certs', track=person.role.id)}`)."
         )
-    elif apprentice:
-        details.append(apprentice.text)
-    if experienced:
-        details = [f"You have {person.experience_years:g} years of experience."]
-    return {
-        "title": "Get your first job and build experience",
-        "done": experienced,
-        "details": details,
-        "months_min": None if experienced else APPRENTICE_MONTHS,
-        "sources": [
-            *(remote.sources if remote else []),
-            *(apprentice.sources if apprentice else []),
-        ],
-    }
-
-
-def _ladder_step(person: _Person) -> StepFields:
-    catalog, role = person.catalog, person.role
-    specialty = sorted(
-        c.id for c in catalog.certs if role.id in c.tracks and c.level == "specialty"
+    return Step(
+        number=0,
+        title=f"Earn your first certification: {cert.id}",
+        done=False,
+        details=details,
+        sources=cert.sources,
     )
-    management = sorted(c.id for c in catalog.certs if "management" in c.tracks)
-    ladder = []
+
+
+def _for_track(items: Iterable[Guidance], track: str) -> list[Guidance]:
+    return [g for g in items if not g.tracks or track in g.tracks]
+
+
+PAYING = ("fafsa_pell", "wioa_job_center", "employer_tuition")
+
+
+def _paying_step(person: _Person) -> Step:
+    training = person.catalog.training
+    paying = [g for g in training.paying if g.id in PAYING]
+    checking = _for_track(training.checking_a_school, person.role.id)
+    details = [_first_sentence(g.text) for g in paying]
+    details += [_first_sentence(g.text) for g in checking]
+    details.append("More, with every source: `mbc training`.")
+    return Step(
+        number=0,
+        title="Pay for it, and check the school",
+        done=False,
+        details=details,
+        sources=_unique(s for g in [*paying, *checking] for s in g.sources),
+    )
+
+
+def _job_titles(person: _Person) -> list[Guidance]:
+    return [
+        g
+        for g in person.catalog.training.first_job
+        if g.title and (not g.tracks or person.role.id in g.tracks)
+    ]
+
+
+def _job_step(person: _Person) -> Step:
+    training = person.catalog.training
+    cert = first_cert(person.catalog, person.role)
+    titles = _job_titles(person)
+    details = []
+    if titles:
+        details.append("Jobs to apply for: " + "; ".join(g.title or "" for g in titles) + ".")
+    for item in _for_track(training.first_job, person.role.id):
+        if item.title is None:
+            details.append(item.text)
+    if cert.apprentice:
+        details.append(
+            f"Passing {cert.id} without experience makes you {cert.apprentice.designation} "
+            f"(apprentice). To remove it: {cert.apprentice.removal}"
+        )
+    remote = _guidance(training.reality_checks, "remote_after_experience")
+    details.append(remote.text if remote else person.role.remote.caveat)
+    used = _for_track(training.first_job, person.role.id)
+    return Step(
+        number=0,
+        title="Get your first job and build experience",
+        done=False,
+        details=details,
+        sources=_unique(
+            [
+                *(s for g in [*used, *([remote] if remote else [])] for s in g.sources),
+                *([] if remote else person.role.sources),
+            ]
+        ),
+    )
+
+
+def _ladder_step(person: _Person, title: str = "Specialize and climb the ladder") -> Step:
+    catalog, role = person.catalog, person.role
+    lines = []
     for step in ladder_steps(catalog, role):
         line = step.step
         if number(step.median_annual) is not None and step.occupation:
             median = statistic(step.median_annual)
             line += f" (BLS median for {step.occupation.lower()}: {median} a year)"
-        ladder.append(line)
+        lines.append(line)
+    specialty = _specialty(person)
     if specialty:
-        ladder.append("Specialty credentials: " + ", ".join(specialty) + ".")
-    if management:
-        ladder.append("Practice management credentials: " + ", ".join(management) + ".")
-    return {
-        "title": "Specialize and climb the ladder",
-        "done": False,
-        "details": ladder,
-        "sources": role.sources,
-    }
+        lines.append("Specialty credentials: " + ", ".join(specialty) + ".")
+    return Step(number=0, title=title, done=False, details=lines, sources=role.sources)
 
 
-STEPS = (_schooling_step, _age_step, _program_step, _cert_step, _job_step, _ladder_step)
+def _specialty(person: _Person) -> list[str]:
+    return sorted(
+        c.id
+        for c in person.catalog.certs
+        if person.role.id in c.tracks
+        and c.level == "specialty"
+        and c.id.casefold() not in person.held_ids
+    )
 
 
-def _cheaper_route(person: _Person, first: Cert, cost_low: float | None) -> list[str]:
-    route = [
-        "Choose a community college certificate: the cheapest program cost found is "
-        f"{money_range(cost_low)} (in-state tuition)."
-        if cost_low
-        else "Compare community colleges."
+# --- a credential holder's plan ------------------------------------------------------------------
+
+
+def _held_step(person: _Person, cert: Cert) -> Step:
+    details = [f"You hold {cert.id} ({cert.name})."]
+    if cert.apprentice:
+        if person.experience_years >= APPRENTICE_YEARS:
+            details.append(
+                f"If yours still shows the apprentice A ({cert.apprentice.designation}), your "
+                f"{person.experience_years:g} years of experience can remove it: "
+                f"{cert.apprentice.removal}"
+            )
+        else:
+            details.append(
+                f"Until you have {APPRENTICE_YEARS} years of experience it reads "
+                f"{cert.apprentice.designation}. To remove the A: {cert.apprentice.removal}"
+            )
+    if cert.membership.required:
+        yearly = cert.membership.annual_fee_usd
+        dues = f" ({money(yearly)} a year)" if yearly else ""
+        details.append(f"Keep your {_body(person.catalog, cert)} membership{dues}: it is required.")
+    return Step(
+        number=0,
+        title=f"Your credential: {cert.id}",
+        done=True,
+        details=details,
+        sources=cert.sources,
+    )
+
+
+def next_credentials(person: _Person) -> list[Cert]:
+    """Advanced credentials of the track (and of auditing, where coders move next) that the
+    person does not hold and whose required credentials they do hold; fee known first."""
+    tracks = {person.role.id, "auditing"}
+    found = [
+        c
+        for c in person.catalog.certs
+        if c.level in ("advanced", "entry")
+        and tracks & set(c.tracks)
+        and c.id.casefold() not in person.held_ids
+        and all(n.casefold() in person.held_ids for n in c.prerequisites.credentials)
+        and "degree" not in (c.prerequisites.education or "")  # a degree is not a next step
+        and c.id not in person.role.certs[:1]
     ]
-    priced = [c for c in entry_certs(person.catalog, person.role) if lowest_fee(c) is not None]
-    cheapest = min(priced, key=lambda c: lowest_fee(c) or 0, default=None)
-    if cheapest is not None and cheapest.id != first.id:
-        route.append(
-            f"Take {cheapest.id} ({_body_name(person.catalog, cheapest)}) first: from "
-            f"{money_range(lowest_fee(cheapest))} (see `mbc certs {cheapest.id}`)."
+    found.sort(key=lambda c: (c.level != "advanced", not _prices(c), c.id))
+    return found[:MAX_NEXT]
+
+
+def _next_step(person: _Person, held: Cert) -> Step:
+    details = []
+    low: list[float] = []
+    high: list[float] = []
+    candidates = next_credentials(person)
+    for cert in candidates:
+        prices = _prices(cert)
+        fee = money_range(min(prices), max(prices)) if prices else "fee not in the data"
+        same_body = cert.body == held.body
+        dues = ""
+        if cert.membership.required and not same_body:
+            yearly = cert.membership.annual_fee_usd
+            dues = f", plus {_body(person.catalog, cert)} membership"
+            dues += f" ({money(yearly)} a year)" if yearly else ""
+        needs = f"; needs {cert.prerequisites.education}" if cert.prerequisites.education else ""
+        details.append(
+            f"{cert.id} ({cert.name}, {_body(person.catalog, cert)}): {fee}{dues}{needs}."
         )
-    route.append("Ask whether the program includes the exam fee and a student membership.")
-    return route
+        if prices:
+            low.append(min(prices))
+            high.append(max(prices))
+    if not candidates:
+        details.append("You hold every advanced credential of this track in the data.")
+    example = candidates[0].id if candidates else held.id
+    details.append(f"Any of them in full: `{command('certs', example)}`.")
+    return Step(
+        number=0,
+        title="Earn your next credential",
+        done=False,
+        details=details,
+        cost_min_usd=min(low, default=None),
+        cost_max_usd=max(high, default=None),
+        sources=_unique(s for c in candidates for s in c.sources) or held.sources,
+    )
+
+
+def _work_step(person: _Person) -> Step:
+    training = person.catalog.training
+    experienced = person.experience_years >= APPRENTICE_YEARS
+    details = [f"You have {person.experience_years:g} years of experience."]
+    remote = _guidance(training.reality_checks, "remote_after_experience")
+    if experienced:
+        if remote:
+            details.append(remote.text)
+    else:
+        titles = _job_titles(person)
+        if titles:
+            details.append("Jobs to apply for: " + "; ".join(g.title or "" for g in titles) + ".")
+        item = _guidance(_for_track(training.first_job, person.role.id), "experience_required")
+        if item:
+            details.append(item.text)
+    where = _guidance(training.first_job, "where_to_look")
+    if where:
+        details.append(where.text)
+    used = [g for g in (remote, where) if g is not None]
+    return Step(
+        number=0,
+        title="Find work that builds on it" if experienced else "Get experience",
+        done=False,
+        details=details,
+        sources=_unique(s for g in used for s in g.sources) or person.role.sources,
+    )
+
+
+# --- the plan ------------------------------------------------------------------------------------
+
+
+def _numbered(steps: list[Step]) -> list[Step]:
+    from dataclasses import replace
+
+    return [replace(step, number=n) for n, step in enumerate(steps, 1)]
+
+
+def _budget_note(ways: list[Way], budget: float) -> tuple[float | None, str]:
+    """How far over the budget the cheapest way is (None if it fits), and the verdict."""
+    priced = [w for w in ways if w.cost_min_usd is not None]
+    if not priced:
+        return None, f"No way's cost is known, so your budget of {money(budget)} cannot be checked."
+    cheapest = min(priced, key=lambda w: w.cost_min_usd or 0)
+    low = cheapest.cost_min_usd or 0
+    if low > budget:
+        over = low - budget
+        extra = ", plus costs not in the data" if cheapest.unknown_costs else ""
+        return over, (
+            f"Over your budget of {money(budget)} by {money(over)}: the cheapest way "
+            f"({cheapest.short}) costs at least {money(low)}{extra}. "
+            "Ask about federal aid, WIOA training money and employer help (see the paying step)."
+        )
+    sentences = []
+    for verdict, words in (
+        ("yes", "Within your budget of {budget}: {ways}."),
+        ("maybe", "Maybe within it (at the low end, or before costs not in the data): {ways}."),
+        ("no", "Over it: {ways}."),
+    ):
+        names = [w.short for w in ways if w.within_budget == verdict]
+        if names:
+            sentences.append(words.format(budget=money(budget), ways=", ".join(names)))
+    if not any(w.within_budget == "yes" for w in ways):
+        sentences.insert(0, f"Your budget: {money(budget)}.")
+    return None, " ".join(sentences)
 
 
 def build_plan(
@@ -339,38 +771,88 @@ def build_plan(
     """The numbered roadmap for one person into one track."""
     if age < 0 or age > MAX_AGE:
         raise MbcError(f"age must be between 0 and {MAX_AGE}, not {age}")
+    check_age(age)
     if not 0 <= experience_years <= MAX_EXPERIENCE:
         raise MbcError(f"experience must be between 0 and {MAX_EXPERIENCE} years")
     if budget_usd is not None and budget_usd < 0:
         raise MbcError("budget must be 0 or more")
     held = [find_cert(catalog, c) for c in (certs_held or [])]
-    person = _Person(catalog, find_role(catalog, track), age, schooling, experience_years, held)
-    steps = [Step(number=n, **step(person)) for n, step in enumerate(STEPS, 1)]
+    role = find_role(catalog, track)
+    person = _Person(catalog, role, age, schooling, experience_years, held, budget_usd)
+    holding = person.track_credential()
 
-    todo = [s for s in steps if not s.done]
-    cost_min = sum(s.cost_min_usd or 0 for s in todo)
-    cost_max = sum(s.cost_max_usd or s.cost_min_usd or 0 for s in todo)
-    program = steps[2]
-    if person.first_held() is not None:
-        earliest: int | None = 0
-    else:
-        earliest = wait_months(catalog, age) + (program.months_min or 0)
-    cheaper = []
-    if budget_usd is not None and cost_max > budget_usd:
-        cheaper = _cheaper_route(person, first_cert(person), program.cost_min_usd)
-    return Plan(
-        track=person.role.id,
-        track_name=person.role.name,
-        age=age,
-        schooling=schooling,
-        experience_years=experience_years,
-        certs_held=sorted(c.id for c in held),
-        budget_usd=budget_usd,
+    def made(**rest: Any) -> Plan:
+        """The plan, with what every plan says of the person."""
+        return Plan(
+            track=role.id,
+            track_name=role.name,
+            age=age,
+            schooling=schooling,
+            experience_years=experience_years,
+            certs_held=sorted(c.id for c in held),
+            budget_usd=budget_usd,
+            **rest,
+        )
+
+    if holding is not None:
+        steps = _numbered(
+            [
+                _held_step(person, holding),
+                _next_step(person, holding),
+                _work_step(person),
+                _ladder_step(person, "Climb the ladder"),
+            ]
+        )
+        low, high = steps[1].cost_min_usd, steps[1].cost_max_usd
+        over = None
+        if budget_usd is not None and low is not None and low > budget_usd:
+            over = low - budget_usd
+        return made(
+            stage="credentialed",
+            steps=steps,
+            ways=[],
+            earliest_credential_months=None,
+            cost_min_usd=low,
+            cost_max_usd=high,
+            unknown_costs=[],
+            over_budget_usd=over,
+            budget_note=None,
+            missing=[],
+            next_commands=[command("certs", track=role.id), command("pay", role.id)],
+        )
+    person.ways = ways = _ways(person)
+    missing = []
+    if schooling is None:
+        options = list(SCHOOLING_FLAGS.values())
+        missing.append(Missing(fact="schooling", question=ASK_SCHOOLING, options=options))
+    steps = _numbered(
+        [
+            _schooling_step(person),
+            _age_step(person),
+            _prepare_step(person),
+            _cert_step(person),
+            _paying_step(person),
+            _job_step(person),
+            _ladder_step(person),
+        ]
+    )
+    quickest = [w.months_min for w in ways if w.months_min]
+    earliest = wait_months(catalog, age) + min(quickest) if quickest else None
+    unknown = list(dict.fromkeys(u for w in ways for u in w.unknown_costs))
+    if schooling == "none":
+        unknown.append("the GED test (each state sets its price)")
+    priced = [w for w in ways if w.cost_min_usd is not None]
+    over, note = _budget_note(ways, budget_usd) if budget_usd is not None else (None, None)
+    return made(
+        stage="new",
         steps=steps,
+        ways=ways,
         earliest_credential_months=earliest,
-        cost_min_usd=cost_min,
-        cost_max_usd=cost_max,
-        unknown_costs=person.unknown_costs,
-        over_budget=None if budget_usd is None else cost_min > budget_usd,
-        cheaper_route=cheaper,
+        cost_min_usd=min((w.cost_min_usd or 0 for w in priced), default=None),
+        cost_max_usd=max((w.cost_max_usd or 0 for w in priced), default=None),
+        unknown_costs=unknown,
+        over_budget_usd=over,
+        budget_note=note,
+        missing=missing,
+        next_commands=[command("training"), command("certs", first_cert(catalog, role).id)],
     )
