@@ -230,6 +230,17 @@ PERSONAS = [
         json={"verdict": "both", "track": None},
     ),
     Persona(
+        "17 with a diploma, all yes: start",
+        ("start", "--age", "17", "--diploma", "--answers", "yyyyyy"),
+        must=(
+            "Track: both fit you; most programs teach billing and coding together.",
+            "mbc plan --track billing --age 17 --diploma",
+            "mbc plan --track coding --age 17 --diploma",
+            "mbc certs CBCS",
+        ),
+        must_not=("finish high school", "Track: not decided"),
+    ),
+    Persona(
         "all no: match",
         ("match", "--answers", "nnnnnn"),
         must=(

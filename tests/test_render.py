@@ -79,6 +79,7 @@ CASES: dict[str, Callable[[Catalog], Result]] = {
     "plan_done": lambda c: build_plan(c, "coding", 30, "ged", 3, ["CPC"]),
     "match": lambda c: match_track(c, parse_answers("yynnyy", c.questions)),
     "match_all_no": lambda c: match_track(c, parse_answers("nnnnnn", c.questions)),
+    "start_17_all_yes": lambda c: start(c, 17, "diploma", parse_answers("yyyyyy", c.questions)),
     "start": lambda c: start(
         c,
         19,

@@ -685,7 +685,12 @@ def start(result: Start) -> Document:
     elif result.match is None:
         blocks.append(Paragraph("Not asked: answer the questions (--answers) or choose (--track)."))
     why = "your choice" if result.track_from == "you chose it" else "from your answers"
-    summary.append(f"Track: {result.track} ({why})." if result.track else "Track: not decided yet.")
+    if result.track:
+        summary.append(f"Track: {result.track} ({why}).")
+    elif result.track_from == "both fit":
+        summary.append("Track: both fit you; most programs teach billing and coding together.")
+    else:
+        summary.append("Track: not decided yet.")
     blocks.append(Heading("Your plan"))
     if result.plan is not None:
         p = result.plan
@@ -701,7 +706,10 @@ def start(result: Start) -> Document:
             for n, gap in (("a track", result.track is None), ("your age", result.age is None))
             if gap
         ]
-        blocks.append(Paragraph("A plan needs " + " and ".join(needs) + "."))
+        if result.track_from == "both fit" and result.age is not None:
+            blocks.append(Paragraph("Both tracks fit: pick one for your plan (see Next)."))
+        else:
+            blocks.append(Paragraph("A plan needs " + " and ".join(needs) + "."))
     blocks.append(Heading("Pay where you live"))
     rows: list[tuple[str, ...]] = []
     for pay in result.pay:

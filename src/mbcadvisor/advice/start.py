@@ -71,6 +71,8 @@ def start(
     elif matched is not None and matched.verdict == "track":
         chosen = matched.track
         track_from = "your answers"
+    elif matched is not None and matched.verdict == "both":
+        track_from = "both fit"
     else:
         track_from = "not decided"
     if age is None:
@@ -114,6 +116,12 @@ def start(
             command("plan", track=chosen, age=age, schooling=schooling, budget_usd=budget_usd)
         )
         commands.append(command("pay", chosen, state=state))
+    elif matched is not None and matched.verdict == "both":
+        for role in catalog.roles:  # either fits: a plan for each, and the combined credential
+            commands.append(
+                command("plan", track=role.id, age=age, schooling=schooling, budget_usd=budget_usd)
+            )
+        commands += matched.next_commands
     else:
         role_ids = [r.id for r in catalog.roles]
         commands.append(command("compare", *role_ids))
