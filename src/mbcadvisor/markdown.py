@@ -48,10 +48,11 @@ def _block(block: Block) -> list[str]:
         lines = []
         for n, item in enumerate(block.items, 1):
             box = f"[{'x' if item.done else ' '}]"
+            text = _text(item.text) + (" *(not known)*" if item.done is None else "")
             if not block.numbered:
-                lines.append(f"- {box} {_text(item.text)}")
+                lines.append(f"- {box} {text}")
                 continue
-            lines.append(f"{n}. {box} **{_text(item.text)}**")
+            lines.append(f"{n}. {box} **{_text(item.text)}**" + text[len(_text(item.text)) :])
             if item.facts:
                 lines.append(f"   *{_text(item.facts)}*")
             lines += [f"   - {_text(detail)}" for detail in item.details]
@@ -74,6 +75,9 @@ def _block(block: Block) -> list[str]:
 def write(document: Document) -> str:
     """The Markdown text of a document."""
     lines = [f"# {_text(document.title)}"]
+    if document.summary:  # the answer first: a quote block, its first line the verdict
+        first, *rest = document.summary
+        lines += ["", f"> **{_text(first)}**", *(f">\n> {_text(line)}" for line in rest)]
     for block in document.blocks:
         lines += ["", *_block(block)]
     return "\n".join(lines) + "\n"

@@ -41,7 +41,7 @@ def _block(block: Block) -> list[str]:
         lines = []
         for n, item in enumerate(block.items, 1):
             fields = [f"{n}."] if block.numbered else []
-            fields += ["[x]" if item.done else "[ ]", _text(item.text)]
+            fields += [{True: "[x]", False: "[ ]", None: "[?]"}[item.done], _text(item.text)]
             if item.facts:
                 fields.append(_text(item.facts))
             lines.append("\t".join(fields))
@@ -62,6 +62,8 @@ def _block(block: Block) -> list[str]:
 def write(document: Document) -> str:
     """The plain text of a document."""
     lines = [_text(document.title)]
+    if document.summary:
+        lines += ["", *(_text(line) for line in document.summary)]
     for block in document.blocks:
         lines += ["", *_block(block)]
     return "\n".join(line.rstrip() for line in lines) + "\n"
