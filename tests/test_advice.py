@@ -102,14 +102,16 @@ def test_any_role_name_resolves_or_says_why(name: str) -> None:
 def test_certs_by_track(catalog: Catalog) -> None:
     listing = list_certs(catalog, CertFilters(track="coding"))
     assert [g.track for g in listing.groups] == ["coding"]
-    assert [c.id for c in listing.groups[0].certs] == ["CCS", "CPC", "CPMA"]
+    # entry level first, the common first credential first among them
+    assert [c.id for c in listing.groups[0].certs] == ["CPC", "CCS", "CPMA"]
+    assert listing.groups[0].first_choice == ["CPC"]
 
 
 def test_certs_grouped_by_first_track(catalog: Catalog) -> None:
     listing = list_certs(catalog, CertFilters())
     assert {g.track: [c.id for c in g.certs] for g in listing.groups} == {
-        "billing": ["CMRS", "CPB"],
-        "coding": ["CCS", "CPC"],
+        "billing": ["CPB", "CMRS"],
+        "coding": ["CPC", "CCS"],
         "auditing": ["CPMA"],
     }
     assert listing.count == 5
@@ -130,7 +132,7 @@ def test_certs_filters(catalog: Catalog) -> None:
 def test_certs_sort_by_fee_puts_unknown_last(catalog: Catalog) -> None:
     listing = list_certs(catalog, CertFilters(sort="fee"))
     order = [c.id for g in listing.groups for c in g.certs]
-    assert order == ["CMRS", "CPB", "CCS", "CPC", "CPMA"]
+    assert order == ["CMRS", "CPB", "CPC", "CCS", "CPMA"]  # by level, then by fee
 
 
 def test_cert_detail_any_case(catalog: Catalog) -> None:

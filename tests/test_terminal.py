@@ -20,6 +20,7 @@ def _env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MBC_", "COLUMNS", "LINES"))}
     env.pop("NO_COLOR", None)
     env["TERM"] = "xterm-256color"
+    env["MBC_PAGER"] = "cat"  # no pager unless a test asks for one
     env.update(extra)
     return env
 
@@ -276,7 +277,8 @@ def test_dumb_terminal_gets_plain_lines() -> None:
 def _strip_ansi(text: str) -> str:
     import re
 
-    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07", "", text).replace("\r", "")
+    osc = r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # ended by BEL or ST (OSC 8 links)
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|" + osc, "", text).replace("\r", "")
 
 
 def test_strip_ansi() -> None:
@@ -285,3 +287,98 @@ def test_strip_ansi() -> None:
 
 def test_helpers_exist() -> None:
     assert Path(MBC[0]).exists()
+
+
+# --- links and the pager ---------------------------------------------------------------------
+
+
+def test_addresses_are_hyperlinks_in_a_terminal_only() -> None:
+    def run(**extra: str) -> str:
+        child = pexpect.spawn(
+            MBC[0],
+            [*MBC[1:], "explain", "cpt"],
+            dimensions=(100, 80),
+            env=_env(**extra),
+            encoding="utf-8",
+            timeout=30,
+        )
+        output: str = child.read()
+        child.close()
+        return output
+
+    link = "\x1b]8;"
+    assert link in run() and "https://www.ama-assn.org/" in run()
+    assert link not in run(NO_COLOR="1")
+    assert link not in run(TERM="dumb")
+    piped = subprocess.run([*MBC, "explain", "cpt"], capture_output=True, text=True, env=_env())
+    assert link not in piped.stdout and "https://www.ama-assn.org/" in piped.stdout
+
+
+def test_a_long_answer_goes_through_the_pager(tmp_path: Path) -> None:
+    seen = tmp_path / "paged.txt"
+    pager = f"cat > {seen}"
+    child = pexpect.spawn(
+        MBC[0],
+        [*MBC[1:], "training"],
+        dimensions=(30, 80),
+        env=_env(MBC_PAGER=pager),
+        encoding="utf-8",
+        timeout=30,
+    )
+    child.read()
+    child.close()
+    assert child.exitstatus == 0
+    assert "Training programs" in seen.read_text()  # the whole answer went to the pager
+    # a short answer is printed straight away; so is anything with --no-pager
+    for args in (
+        ["explain", "cpt", "--no-pager"],
+        ["--no-pager", "training"],
+        ["eligible", "--age", "19", "--ged"],
+    ):
+        seen.unlink(missing_ok=True)
+        child = pexpect.spawn(
+            MBC[0],
+            [*MBC[1:], *args],
+            dimensions=(60, 100),
+            env=_env(MBC_PAGER=pager),
+            encoding="utf-8",
+            timeout=30,
+        )
+        output = child.read()
+        child.close()
+        if args[0] != "--no-pager":
+            assert not seen.exists(), args
+        assert child.exitstatus == 0 and len(output) > 100, args
+
+
+def test_less_is_the_default_pager_and_q_quits() -> None:
+    if shutil.which("less") is None:
+        pytest.skip("less is not installed")
+    child = pexpect.spawn(
+        MBC[0],
+        [*MBC[1:], "training"],
+        dimensions=(24, 80),
+        env=_env(MBC_PAGER="", PAGER=""),
+        encoding="utf-8",
+        timeout=30,
+    )
+    child.read()  # MBC_PAGER='' turns paging off: printed whole, no wait
+    child.close()
+    assert child.exitstatus == 0
+    env = _env()
+    env.pop("MBC_PAGER")
+    env.pop("PAGER", None)
+    env.pop("LESS", None)
+    child = pexpect.spawn(
+        MBC[0],
+        [*MBC[1:], "training"],
+        dimensions=(24, 80),
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+    )
+    child.expect("Training programs")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0

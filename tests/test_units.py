@@ -50,9 +50,13 @@ def test_a_source_needs_an_address_unless_it_is_the_article() -> None:
 
 @pytest.mark.parametrize(
     ("text", "end"),
-    [("2023", dt.date(2023, 12, 31)), ("2024-02", dt.date(2024, 2, 29)),
-     ("2024-12", dt.date(2024, 12, 31)), ("2025-03-02", dt.date(2025, 3, 2))],
-)  # fmt: skip
+    [
+        ("2023", dt.date(2023, 12, 31)),
+        ("2024-02", dt.date(2024, 2, 29)),
+        ("2024-12", dt.date(2024, 12, 31)),
+        ("2025-03-02", dt.date(2025, 3, 2)),
+    ],
+)
 def test_a_page_date_means_its_last_day(text: str, end: dt.date) -> None:
     assert page_date_end(text) == end
 
@@ -251,3 +255,73 @@ def test_an_export_that_cannot_be_written(tmp_path: Path) -> None:
 
     with pytest.raises(MbcError, match="does not exist"):
         check_export(tmp_path / "no" / "such" / "folder" / "x.txt")
+
+
+# --- the pager ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def terminal_console(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    """emit() writes to a 5-line terminal (a StringIO rich takes for one)."""
+    from rich.console import Console
+
+    import mbcadvisor.output as output
+
+    screen = io.StringIO()
+
+    def console(record: bool = False, file: io.StringIO | None = None) -> Console:
+        return Console(
+            file=file or screen,
+            force_terminal=True,
+            width=80,
+            height=5,
+            color_system=None,
+            record=record,
+        )
+
+    monkeypatch.setattr(output, "_console", console)
+    monkeypatch.setattr(output, "PAGER_OFF", False)
+    return screen
+
+
+def test_a_long_answer_goes_to_the_pager(
+    terminal_console: io.StringIO, catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mbcadvisor.advice.training import training_guide
+    from mbcadvisor.output import emit
+
+    paged = tmp_path / "paged.txt"
+    monkeypatch.setenv("MBC_PAGER", f"cat > {paged}")
+    emit(training_guide(catalog))
+    assert "Training programs" in paged.read_text() and terminal_console.getvalue() == ""
+
+
+@pytest.mark.parametrize("pager", ["", "cat", "no-such-pager-anywhere", None])
+def test_no_pager_or_a_missing_one_prints_the_answer(
+    terminal_console: io.StringIO,
+    catalog: Catalog,
+    monkeypatch: pytest.MonkeyPatch,
+    pager: str | None,
+) -> None:
+    import mbcadvisor.output as output
+    from mbcadvisor.advice.training import training_guide
+
+    if pager is None:
+        monkeypatch.setattr(output, "PAGER_OFF", True)  # mbc --no-pager
+    else:
+        monkeypatch.setenv("MBC_PAGER", pager)
+    output.emit(training_guide(catalog))
+    assert "Training programs" in terminal_console.getvalue()
+
+
+def test_the_pager_is_chosen_as_git_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    import mbcadvisor.output as output
+
+    monkeypatch.setattr(output, "PAGER_OFF", False)
+    monkeypatch.delenv("MBC_PAGER", raising=False)
+    monkeypatch.delenv("PAGER", raising=False)
+    assert output.pager_command() == "less -FRX"
+    monkeypatch.setenv("PAGER", "more")
+    assert output.pager_command() == "more"
+    monkeypatch.setenv("MBC_PAGER", "less -S")
+    assert output.pager_command() == "less -S"

@@ -364,8 +364,20 @@ def root(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Print long answers straight to the terminal (default: through $MBC_PAGER, "
+            "$PAGER or less -FRX). Also after the command: mbc certs --no-pager.",
+        ),
+    ] = False,
 ) -> None:
     """Career advice for US medical billing and coding, from sourced, dated data."""
+    if no_pager:
+        import mbcadvisor.output
+
+        mbcadvisor.output.PAGER_OFF = True
 
 
 @app.command(
@@ -478,6 +490,12 @@ def certs(
             help="Sort by name, fee, questions or minutes.", autocompletion=_complete("sort")
         ),
     ] = "name",
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Every specialty credential in full (by default, one line each)."
+        ),
+    ] = False,
     show_sources: Annotated[
         bool,
         typer.Option(
@@ -498,7 +516,9 @@ def certs(
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
-    if cert_id is not None and any(v is not None for v in (track, body, level, max_fee, remote)):
+    if cert_id is not None and (
+        show_all or any(v is not None for v in (track, body, level, max_fee, remote))
+    ):
         raise typer.BadParameter("filters do not apply to one certification ID")
     catalog = load_catalog(data_dir)
     if cert_id is not None:
@@ -516,6 +536,7 @@ def certs(
         max_fee=max_fee,
         remote=remote,
         sort=cast("advice.CertSort", pick("sort", sort, {s: s for s in advice.CERT_SORTS})),
+        all=show_all,
     )
     _show(advice.list_certs(catalog, filters), as_json, fmt, export, plain)
 
@@ -1007,8 +1028,11 @@ def main() -> None:
     if sys.stdout is None:  # started with stdout closed (`mbc ... >&-`)
         error("standard output is closed; nothing was written")
         sys.exit(EXIT_USER)
+    args = sys.argv[1:]
+    if "--no-pager" in args[1:]:  # a global option, also taken after the command
+        args = ["--no-pager", *(a for a in args if a != "--no-pager")]
     try:
-        app(prog_name="mbc")
+        app(args=args, prog_name="mbc")
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:  # `mbc ... | head`: the reader has all it wanted

@@ -28,13 +28,19 @@ if TYPE_CHECKING:
     from mbcadvisor.advice.eligibility import Eligibility, Missing
     from mbcadvisor.advice.glossary import Explanation, Glossary
     from mbcadvisor.advice.match import Match
-    from mbcadvisor.advice.pay import IndustryReport, PayReport, StateRanking, SurveyReport
+    from mbcadvisor.advice.pay import (
+        IndustryReport,
+        PayFigure,
+        PayReport,
+        StateRanking,
+        SurveyReport,
+    )
     from mbcadvisor.advice.plan import Plan, Step, Way
     from mbcadvisor.advice.result import Result
     from mbcadvisor.advice.sources import SourcesCheck, SourcesReport
     from mbcadvisor.advice.start import Start
     from mbcadvisor.advice.training import TrainingGuide
-    from mbcadvisor.models import Estimate, Guidance, Program, Source
+    from mbcadvisor.models import Cert, Estimate, Guidance, Program, Source
 
 
 @dataclass(frozen=True)
@@ -102,9 +108,12 @@ class Facts:
 
 @dataclass(frozen=True)
 class Links:
-    """Pages the answer rests on: title, address, kind and date."""
+    """The pages the answer rests on, numbered from `start` in the order first cited: what
+    the answer's [n] markers point to."""
 
     sources: tuple[Source, ...]
+    start: int = 1
+    detail: bool = False  # also when each was read and what it states (mbc certs ID --sources)
 
 
 Block = Heading | Paragraph | Bullets | Numbered | Checklist | Table | Facts | Links
@@ -120,9 +129,52 @@ class Document:
     summary: tuple[str, ...] = ()
 
 
+class Refs:
+    """Numbered references: `cite()` gives the marker for some sources (" [1, 2]"), numbering
+    each page the first time it is cited; `block()` is the numbered list for the answer's end."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+        self.sources: list[Source] = []
+
+    def cite(self, sources: Iterable[Source]) -> str:
+        numbers = []
+        for source in sources:
+            key = source.url or source.title
+            if key not in self.numbers:
+                self.sources.append(source)
+                self.numbers[key] = len(self.sources)
+            numbers.append(self.numbers[key])
+        return marker(sorted(set(numbers)))
+
+    def block(self) -> list[Block]:
+        return [Heading("Sources"), Links(tuple(self.sources))] if self.sources else []
+
+
+def marker(numbers: Sequence[int]) -> str:
+    """' [3]', ' [1, 4]', ' [2\u20135]' (a run of three or more as a range), or ''."""
+    if not numbers:
+        return ""
+    parts: list[str] = []
+    run = [numbers[0]]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == run[-1] + 1:
+            run.append(n)
+            continue
+        if len(run) >= 3:
+            parts.append(f"{run[0]}\u2013{run[-1]}")
+        else:
+            parts += [str(r) for r in run]
+        if n is not None:
+            run = [n]
+    return " [" + ", ".join(parts) + "]"
+
+
 def _links(sources: Iterable[Source]) -> list[Block]:
-    unique = tuple({s.url: s for s in sources}.values())
-    return [Heading("Sources"), Links(unique)] if unique else []
+    """The numbered list of an answer's sources, where its text carries no markers."""
+    refs = Refs()
+    refs.cite(sources)
+    return refs.block()
 
 
 def _lines(items: Iterable[str]) -> tuple[str, ...]:
@@ -146,15 +198,16 @@ def comparison(result: Comparison) -> Document:
 
 
 def cert_listing(result: CertListing) -> Document:
-    from mbcadvisor.advice.certs import standard_fee
+    from mbcadvisor.advice.certs import listing_parts, standard_fee
 
     document = Document("Certifications", [])
     if not result.count:
         document.blocks.append(Paragraph("No certification matches those filters."))
         return document
     for group in result.groups:
+        rows, brief, unknown = listing_parts(group, result)
         document.blocks.append(Heading(group.track.capitalize()))
-        rows = tuple(
+        cells = tuple(
             (
                 c.id,
                 c.name,
@@ -164,40 +217,89 @@ def cert_listing(result: CertListing) -> Document:
                 duration(c.exam.minutes),
                 c.exam.passing_score or "n/a",
                 money(standard_fee(c)),
+                "yes" if c.id in group.first_choice else "",
             )
-            for c in group.certs
+            for c in rows
         )
-        header = ("ID", "Name", "Body", "Level", "Questions", "Time", "Pass", "Fee")
-        document.blocks.append(Table(header, rows))
+        header = ("ID", "Name", "Body", "Level", "Questions", "Time", "Pass", "Fee", "First")
+        if cells:
+            document.blocks.append(Table(header, cells))
+        if brief:
+            document.blocks.append(Paragraph(f"Specialty credentials ({len(brief)}):"))
+            document.blocks.append(
+                Bullets(
+                    tuple(f"{c.id}: {c.name} ({result.bodies.get(c.body, c.body)})" for c in brief)
+                )
+            )
+        if unknown:
+            names = ", ".join(c.id for c in unknown)
+            document.blocks.append(Paragraph(f"No exam facts found yet for {names}."))
     return document
+
+
+def _fee_line(c: Cert) -> str:
+    fees = c.fees
+    prices = [
+        f"{label} {money(v)}"
+        for label, v in (
+            ("standard", fees.exam_usd),
+            ("members", fees.member_usd),
+            ("non-members", fees.non_member_usd),
+            ("students", fees.student_usd),
+        )
+        if v is not None
+    ]
+    return ", ".join(prices) or "not known"
 
 
 def cert_detail(result: CertDetail) -> Document:
     from mbcadvisor.advice.certs import standard_fee
 
-    c = result.cert
-    exam = c.exam
-    renewal = "n/a"
-    if c.renewal.ceus or c.renewal.cycle_years:
-        every = c.renewal.cycle_years
-        cycle = "every year" if every == 1 else f"every {every} years" if every else ""
-        renewal = " ".join(
-            p for p in (f"{c.renewal.ceus} CEUs" if c.renewal.ceus else "", cycle) if p
-        )
-    facts = [
-        ("Issued by", f"{result.body.acronym} ({result.body.name})"),
+    c, body = result.cert, result.body
+    exam, fees, mem, pre, ren = c.exam, c.fees, c.membership, c.prerequisites, c.renewal
+    yes_no = {True: "yes", False: "no", None: "not known"}
+    issuer = body.acronym if body.acronym == body.name else f"{body.acronym}: {body.name}"
+    if body.formerly:
+        issuer += f" (formerly {body.formerly})"
+    membership = f"required: {yes_no[mem.required]}"
+    if mem.annual_fee_usd:
+        membership += f", {money(mem.annual_fee_usd)} a year"
+    renewal = []
+    if ren.ceus:
+        renewal.append(f"{ren.ceus} CEUs")
+    if ren.cycle_years:
+        renewal.append("every year" if ren.cycle_years == 1 else f"every {ren.cycle_years} years")
+    if ren.fee_usd:
+        renewal.append(f"fee {money(ren.fee_usd)}")
+    questions = f"{exam.questions} questions" if exam.questions else "questions not known"
+    passing = f"passing score {exam.passing_score}" if exam.passing_score else "pass mark not known"
+    refs = Refs()
+    cited = refs.cite(c.sources)
+    pairs: list[tuple[str, str | None]] = [
+        ("Issued by", issuer),
         ("Tracks", ", ".join(c.tracks)),
         ("Level", c.level),
+        ("Setting", c.setting),
+        ("Specialty", c.specialty),
         ("About", c.summary),
+        ("Exam", f"{questions}, {duration(exam.minutes)}, {passing}"),
+        ("Open book", None if exam.open_book is None else yes_no[exam.open_book]),
+        ("Books", ", ".join(exam.books) or None),
+        ("Delivery", ", ".join(d.replace("_", " ") for d in exam.delivery) or None),
+        ("Exam note", exam.note),
+        ("Fee", _fee_line(c)),
+        ("Fee includes", fees.includes),
+        ("Fee note", fees.note),
+        ("Membership", membership + (f"; {mem.note}" if mem.note else "")),
+        ("Experience", pre.experience),
+        ("Education", pre.education),
+        ("Needs first", ", ".join(pre.credentials) or None),
+        ("Prerequisite note", pre.note),
+        ("Renewal", ", ".join(renewal) + (f"; {ren.note}" if ren.note else "") or None),
         (
-            "Exam",
-            f"{exam.questions or 'n/a'} questions, {duration(exam.minutes)}, "
-            f"passing score {exam.passing_score or 'n/a'}",
+            "Apprentice",
+            f"{c.apprentice.designation}: {c.apprentice.removal}" if c.apprentice else None,
         ),
-        ("Fee", money(standard_fee(c))),
-        ("Membership required", {True: "yes", False: "no", None: "n/a"}[c.membership.required]),
-        ("Renewal", renewal),
-        ("Checked", f"{max(s.read_on for s in c.sources).isoformat()}, against the sources below"),
         *(
             (
                 "Members' pay",
@@ -207,18 +309,30 @@ def cert_detail(result: CertDetail) -> Document:
             for f in ([result.survey] if result.survey else [])
         ),
         *(("Note", note) for note in c.notes),
+        ("Checked", f"{max(s.read_on for s in c.sources).isoformat()}, against its sources{cited}"),
     ]
-    blocks: list[Block] = [Facts(tuple(facts)), *_links(c.sources)]
-    if result.show_sources:
-        blocks.append(
-            Table(
-                ("Source", "Read on", "States"),
-                tuple((s.title, s.read_on.isoformat(), s.backs) for s in c.sources),
-            )
+    facts = tuple((label, value) for label, value in pairs if value)
+    fee = standard_fee(c)
+    summary = [
+        f"{c.id}, from {body.acronym}: {c.level} level; {questions}, {duration(exam.minutes)}, "
+        f"{passing}.",
+        f"Fee: {money(fee) if fee else 'not found'}"
+        + (f" ({fees.includes})" if fees.includes and fee else "")
+        + (f"; {body.acronym} membership required" if mem.required else "")
+        + ".",
+    ]
+    if c.apprentice:
+        summary.append(
+            f"Passed without two years' experience, it reads {c.apprentice.designation}."
         )
+    blocks: list[Block] = [Facts(facts)]
+    if result.show_sources:
+        blocks += [Heading("Sources"), Links(tuple(refs.sources), detail=True)]
         if c.curation:
             blocks += [Heading("For maintainers"), Bullets(tuple(c.curation))]
-    return Document(f"{c.id}: {c.name}", blocks)
+    else:
+        blocks += refs.block()
+    return Document(f"{c.id}: {c.name}", blocks, tuple(summary))
 
 
 def _check(met: bool | None, label: str, reason: str) -> Check:
@@ -236,8 +350,11 @@ def _missing_line(missing: Sequence[Missing]) -> str:
     return "Not given: " + "; ".join(parts)
 
 
-def eligibility(result: Eligibility) -> Document:
-    checks = Checklist(tuple(_check(c.met, c.label, c.reason) for c in result.checks))
+def eligibility(result: Eligibility, refs: Refs | None = None) -> Document:
+    refs = refs if refs is not None else Refs()
+    checks = Checklist(
+        tuple(_check(c.met, c.label, c.reason + refs.cite(c.sources)) for c in result.checks)
+    )
     blocks: list[Block] = [checks]
     summary: list[str] = []
     if result.eligible is None:
@@ -260,8 +377,14 @@ def eligibility(result: Eligibility) -> Document:
         if result.next_steps:
             blocks += [Heading("Next steps"), Numbered(tuple(result.next_steps))]
     summary.append(f"Next: {result.next_command}")
-    blocks += _links(result.sources)
+    refs.cite(result.sources)
+    blocks += refs.block()
     return Document("Can I enroll in a training program?", blocks, tuple(summary))
+
+
+def _enroll_blocks(result: Eligibility, refs: Refs) -> list[Block]:
+    """The eligibility answer's checks and steps, citing into another answer's references."""
+    return [b for b in eligibility(result, refs).blocks if not isinstance(b, Links | Heading)]
 
 
 def pay(result: PayReport) -> Document:
@@ -470,14 +593,17 @@ def plan_summary(result: Plan) -> list[str]:
 
 
 def plan(result: Plan) -> Document:
+    refs = Refs()
     items = tuple(
-        Check(step.title, step.done, _step_facts(step), tuple(step.details))
+        Check(
+            step.title + refs.cite(step.sources), step.done, _step_facts(step), tuple(step.details)
+        )
         for step in result.steps
     )
     blocks: list[Block] = [Checklist(items, numbered=True)]
     for n, way in enumerate(result.ways, 1):
         blocks.append(Heading(f"Way {n} of {len(result.ways)}: {way.name.lower()}"))
-        facts = [("Time", way.length), ("Total cost", way_cost(way))]
+        facts = [("Time", way.length), ("Total cost", way_cost(way) + refs.cite(way.sources))]
         if way.within_budget is not None:
             facts.append(
                 (
@@ -491,12 +617,7 @@ def plan(result: Plan) -> Document:
             blocks.append(Bullets(tuple(way.trade_offs)))
     summary = plan_summary(result)
     summary.append("Next: " + "; ".join(result.next_commands))
-    blocks += _links(
-        [
-            *(s for step in result.steps for s in step.sources),
-            *(s for w in result.ways for s in w.sources),
-        ]
-    )
+    blocks += refs.block()
     if result.stage == "credentialed":
         who = f"age {result.age}, holds " + ", ".join(result.certs_held)
         if result.experience_years:
@@ -536,9 +657,10 @@ def match_summary(result: Match) -> list[str]:
 
 
 def match(result: Match) -> Document:
+    refs = Refs()
     rows = tuple(
         (
-            r.question,
+            r.question + refs.cite(r.sources),
             r.answer,
             ", ".join(f"{k} {v:+d}" for k, v in r.points.items() if v)
             or ("the field as a whole" if not r.points else "nothing"),
@@ -552,7 +674,7 @@ def match(result: Match) -> Document:
     if result.combined:
         blocks += [
             Heading("Billing and coding together"),
-            Bullets(tuple(g.text for g in result.combined)),
+            Bullets(tuple(g.text + refs.cite(g.sources) for g in result.combined)),
         ]
     if result.nearby:
         blocks.append(Heading("Nearby routes, with their national median pay"))
@@ -560,22 +682,20 @@ def match(result: Match) -> Document:
             Table(
                 ("Route", "Median pay", "Why"),
                 tuple(
-                    (n.step, statistic(n.median_annual) + " a year", n.why) for n in result.nearby
+                    (n.step, statistic(n.median_annual) + " a year", n.why + refs.cite(n.sources))
+                    for n in result.nearby
                 ),
             )
         )
     blocks += [Heading("Next"), Bullets(tuple(result.next_commands))]
-    sources = [s for r in result.reasons for s in r.sources]
-    sources += [s for g in result.combined for s in g.sources]
-    sources += [s for n in result.nearby for s in n.sources]
     summary = [*match_summary(result), "Next: " + result.next_commands[0]]
-    return Document("Which track fits you?", blocks + _links(sources), tuple(summary))
+    return Document("Which track fits you?", blocks + refs.block(), tuple(summary))
 
 
-def _guidance(title: str, items: Sequence[Guidance]) -> list[Block]:
+def _guidance(title: str, items: Sequence[Guidance], refs: Refs) -> list[Block]:
     if not items:
         return []
-    return [Heading(title), Bullets(tuple(g.text for g in items))]
+    return [Heading(title), Bullets(tuple(g.text + refs.cite(g.sources) for g in items))]
 
 
 def _length_of(program: Program, longest: bool = False) -> str:
@@ -586,9 +706,10 @@ def _length_of(program: Program, longest: bool = False) -> str:
 
 
 def training(result: TrainingGuide) -> Document:
+    refs = Refs()
     rows = tuple(
         (
-            p.name,
+            p.name + refs.cite([*p.sources, *(s for c in p.costs for s in c.sources)]),
             ", ".join(p.tracks),
             length(p.min_months, p.max_months, p.min_weeks, p.max_weeks),
             money_range(
@@ -601,7 +722,10 @@ def training(result: TrainingGuide) -> Document:
     blocks: list[Block] = [Table(("Program", "Tracks", "Length", "Prices found"), rows)]
     if result.on_the_job:
         blocks.append(Paragraph(result.on_the_job))
-    blocks += [Heading("To enroll"), Bullets(tuple(r.label for r in result.requirements))]
+    blocks += [
+        Heading("To enroll"),
+        Bullets(tuple(r.label + refs.cite(r.sources) for r in result.requirements)),
+    ]
     blocks += [Heading("What you will study"), Bullets(tuple(result.topics))]
     sections = (
         ("Paying for training", result.paying),
@@ -614,18 +738,9 @@ def training(result: TrainingGuide) -> Document:
         ("Reality checks", result.reality_checks),
         ("The GED", result.ged),
     )
-    guidance: list[Guidance] = []
     for title, items in sections:
-        blocks += _guidance(title, items)
-        guidance += items
-    costs = [s for p in result.programs for c in p.costs for s in c.sources]
-    blocks += _links(
-        [
-            *(s for p in result.programs for s in p.sources),
-            *costs,
-            *(s for g in guidance for s in g.sources),
-        ]
-    )
+        blocks += _guidance(title, items, refs)
+    blocks += refs.block()
     spans = [(p.months(), p) for p in result.programs if p.months()[0] is not None]
     summary_lines = []
     if spans:
@@ -656,7 +771,7 @@ def _enroll_line(e: Eligibility) -> str:
 def start(result: Start) -> Document:
     blocks: list[Block] = []
     summary: list[str] = []
-    sources: list[Source] = []
+    refs = Refs()
     who = _person(result.age, result.schooling, result.budget_usd)
     if result.state:
         who += f", {result.state}"
@@ -666,20 +781,20 @@ def start(result: Start) -> Document:
         blocks.append(Paragraph("Give your age (--age) to check."))
         summary.append("Enroll: give your age to check.")
     else:
-        e = result.eligibility
-        part = eligibility(e)
-        blocks += [b for b in part.blocks if not isinstance(b, Links | Heading)]
-        summary.append(_enroll_line(e))
-        sources += e.sources
+        blocks += _enroll_blocks(result.eligibility, refs)
+        summary.append(_enroll_line(result.eligibility))
     blocks.append(Heading("Which track fits you?"))
     if result.match is not None:
         blocks += [Paragraph(line) for line in match_summary(result.match)]
-        liked = [r.short for r in result.match.reasons if r.answer == "yes" and r.points]
+        liked = [r for r in result.match.reasons if r.answer == "yes" and r.points]
         if liked:
-            blocks.append(Paragraph("You said yes to: " + ", ".join(liked) + "."))
+            said = ", ".join(r.short for r in liked) + refs.cite(
+                s for r in liked for s in r.sources
+            )
+            blocks.append(Paragraph(f"You said yes to: {said}."))
         if result.match.combined:
-            blocks.append(Bullets(tuple(g.text for g in result.match.combined)))
-            sources += [s for g in result.match.combined for s in g.sources]
+            combined = result.match.combined
+            blocks.append(Bullets(tuple(g.text + refs.cite(g.sources) for g in combined)))
     if result.track_from == "you chose it":
         blocks.append(Paragraph(f"You chose {result.track}."))
     elif result.match is None:
@@ -694,12 +809,14 @@ def start(result: Start) -> Document:
     blocks.append(Heading("Your plan"))
     if result.plan is not None:
         p = result.plan
-        items = tuple(Check(s.title, s.done, _step_facts(s)) for s in p.steps)
+        items = tuple(
+            Check(s.title + refs.cite(s.sources), s.done, _step_facts(s)) for s in p.steps
+        )
         blocks.append(Checklist(items))
         lines = plan_summary(p)
+        refs.cite(s for w in p.ways for s in w.sources)
         blocks += [Paragraph(line) for line in lines]
         summary += lines[:1]
-        sources += [s for w in p.ways for s in w.sources]
     else:
         needs = [
             n
@@ -720,8 +837,9 @@ def start(result: Start) -> Document:
     blocks.append(Table(header, tuple(rows)))
     if result.pay:
         first = result.pay[0]
+        cited = refs.cite(result.sources)
         blocks.append(
-            Paragraph(f"Median pay a year, BLS {first.release}: half earn more, half less.")
+            Paragraph(f"Median pay a year, BLS {first.release}: half earn more, half less{cited}.")
         )
         if first.place and len(result.pay) == 1:
             median = statistic(first.annual_median)
@@ -735,23 +853,23 @@ def start(result: Start) -> Document:
     blocks += [Heading("Next"), Bullets(tuple(result.next_commands))]
     summary = summary[:4]
     summary.append("Next: " + result.next_commands[0])
-    sources += result.sources
     return Document(
-        "Your start in medical billing and coding", blocks + _links(sources), tuple(summary)
+        "Your start in medical billing and coding", blocks + refs.block(), tuple(summary)
     )
 
 
 def explanation(result: Explanation) -> Document:
     term = result.term
     head = term.term + (f" ({term.stands_for})" if term.stands_for else "")
-    blocks: list[Block] = [Paragraph(term.definition)]
+    refs = Refs()
+    blocks: list[Block] = [Paragraph(term.definition + refs.cite(term.sources))]
     if term.example:
         blocks.append(Paragraph(f"For example: {term.example}"))
     blocks += [Paragraph(note) for note in term.notes]
     if result.see_also:
         related = ", ".join(f"{t.term} (mbc explain {t.id})" for t in result.see_also)
         blocks.append(Paragraph(f"See also: {related}"))
-    return Document(head, [*blocks, *_links(term.sources)])
+    return Document(head, [*blocks, *refs.block()])
 
 
 def _first_sentence(text: str) -> str:
@@ -821,5 +939,121 @@ BUILDERS: dict[str, Callable[[Any], Document]] = {
 
 
 def document(result: Result) -> Document:
-    """The document of any answer."""
-    return BUILDERS[type(result).__name__](result)
+    """The document of any answer, opening with its summary."""
+    made = BUILDERS[type(result).__name__](result)
+    own = SUMMARIES.get(type(result).__name__)
+    if own is not None and not made.summary:
+        return Document(made.title, made.blocks, own(result))
+    return made
+
+
+# --- summaries: the answer first, in at most five lines ----------------------------------------
+
+
+def _median(figures: Sequence[PayFigure]) -> str:
+    median = next((f.annual for f in figures if f.statistic == "median"), None)
+    return statistic(median)
+
+
+def comparison_summary(result: Comparison) -> tuple[str, ...]:
+    place = "nationally" if result.place == "National" else f"in {result.place}"
+    pay = "; ".join(f"{r.name.lower()}s {_median(r.pay.figures)}" for r in result.roles)
+    firsts = ", ".join(f"{r.certs[0].id} ({r.name.lower()})" for r in result.roles if r.certs)
+    return (
+        f"Median pay a year {place}: {pay} (BLS {result.release}).",
+        f"Usual first credentials: {firsts}.",
+        "Which fits you: mbc start (or mbc match); every source: mbc sources.",
+    )
+
+
+def listing_summary(result: CertListing) -> tuple[str, ...]:
+    from mbcadvisor.advice.certs import standard_fee
+
+    if not result.count:
+        return ("No certification matches those filters.",)
+    lines = []
+    for group in result.groups[:2]:
+        levels = {lvl: [c for c in group.certs if c.level == lvl] for lvl in LEVEL_ORDER}
+        counts = ", ".join(f"{len(v)} {k}" for k, v in levels.items() if v)
+        first = [c for c in group.certs if c.id in group.first_choice]
+        noun = "credential" if len(group.certs) == 1 else "credentials"
+        line = f"{group.track.capitalize()}: {len(group.certs)} {noun} ({counts})."
+        if first:
+            names = " or ".join(
+                f"{c.id} ({result.bodies.get(c.body, c.body)}, {money(standard_fee(c))})"
+                for c in first
+            )
+            line += f" A common first credential: {names}."
+        lines.append(line)
+    if len(result.groups) > 2:
+        lines.append(f"Also: {', '.join(g.track for g in result.groups[2:])}.")
+    lines.append("One in full, with its sources: mbc certs ID (e.g. mbc certs CPC).")
+    return tuple(lines[:5])
+
+
+def pay_summary_lines(result: PayReport) -> tuple[str, ...]:
+    unit = "an hour" if result.hourly else "a year"
+    lines = []
+    for group in result.groups:
+        row = group.rows[0]
+        column = "hourly_median" if result.hourly else "annual_median"
+        median = statistic(getattr(row.estimate, column), result.hourly)
+        where = "nationally" if row.place == "National" else f"in {row.place}"
+        lines.append(f"{group.role_name}s: median {median} {unit} {where}.")
+    lines.append(f"BLS Occupational Employment and Wage Statistics, {result.release}.")
+    return tuple(lines[:5])
+
+
+def ranking_summary(result: StateRanking) -> tuple[str, ...]:
+    column = "hourly_median" if result.hourly else "annual_median"
+    ranked = [r for r in result.rows if isinstance(getattr(r, column), int | float)]
+    if not ranked:
+        return ()
+    top, bottom = ranked[0], ranked[-1]
+    unit = "an hour" if result.hourly else "a year"
+
+    def value(row: Estimate) -> str:
+        return statistic(getattr(row, column), result.hourly)
+
+    return (
+        f"{result.role_name}s: highest median in {top.area_name} ({value(top)} {unit}), lowest "
+        f"in {bottom.area_name} ({value(bottom)}); national {value(result.national)}.",
+        f"BLS Occupational Employment and Wage Statistics, {result.release}.",
+    )
+
+
+def industries_summary(result: IndustryReport) -> tuple[str, ...]:
+    lines = []
+    if result.most_employed:
+        top = result.most_employed[0]
+        lines.append(f"Most {result.role_name.lower()}s work in {top.industry_name.lower()}.")
+    lines.append(f"BLS Occupational Employment and Wage Statistics, {result.release}.")
+    return tuple(lines)
+
+
+def sources_summary(result: SourcesReport) -> tuple[str, ...]:
+    kinds = {k: sum(s.kind == k for s in result.sources) for k in ("official", "secondary")}
+    stale = sum(s.stale for s in result.sources)
+    return (
+        f"{result.count} pages: {kinds['official']} official (the body's own page), "
+        f"{kinds['secondary']} secondary (a page quoting them).",
+        f"{stale} dated more than {result.stale_after_years} years ago; an undated page is not "
+        "counted as old.",
+    )
+
+
+SUMMARIES: dict[str, Callable[[Any], tuple[str, ...]]] = {
+    "Comparison": comparison_summary,
+    "CertListing": listing_summary,
+    "PayReport": pay_summary_lines,
+    "StateRanking": ranking_summary,
+    "IndustryReport": industries_summary,
+    "SourcesReport": sources_summary,
+}
+LEVEL_ORDER = ("entry", "advanced", "specialty")
+
+
+def summary(result: Result) -> tuple[str, ...]:
+    """The summary of any answer: its document's, or one written for its own layout."""
+    made = SUMMARIES.get(type(result).__name__)
+    return made(result) if made is not None else document(result).summary

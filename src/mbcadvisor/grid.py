@@ -36,9 +36,13 @@ class Symbols:
     box: str
     median: str
     dash: str
+    star: str = "*"
+    links: bool = False  # addresses as OSC 8 hyperlinks (a terminal that shows them)
 
 
-UNICODE = Symbols(yes="✓", no="✗", bullet="•", whisker="─", box="█", median="┃", dash="\u2013")
+UNICODE = Symbols(
+    yes="✓", no="✗", bullet="•", whisker="─", box="█", median="┃", dash="\u2013", star="★"
+)
 ASCII = Symbols(yes="+", no="x", bullet="*", whisker="-", box="#", median="|", dash="-")
 
 

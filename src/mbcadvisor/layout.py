@@ -39,11 +39,17 @@ def _text(text: str) -> str:
     return printable(" ".join(text.split()))
 
 
-def _hanging(lines: Lines, lead: str, text: str, width: int, style: str | None = None,
-             indent: int = 0) -> None:  # fmt: skip
-    """`lead` then the text, its wrapped lines under the text's first character."""
+def _hanging(
+    lines: Lines, lead: str, text: str, width: int, style: str | None = None, indent: int = 0
+) -> None:
+    """`lead` then the text, its wrapped lines under the text's first character; a lead too
+    wide for that (a long label in a narrow terminal) gets a line of its own."""
     pad = " " * indent
     hang = cell_width(lead)
+    if lead and hang > (width - indent) // 2:
+        lines.add((pad + lead.rstrip(), style))
+        _hanging(lines, "", text, width, style, indent + 2)
+        return
     rows = wrap(_text(text), max(1, width - indent - hang))
     lines.add((pad + lead, style), (rows[0], style))
     for row in rows[1:]:
@@ -131,12 +137,20 @@ def _table(lines: Lines, block: Table, sym: Symbols, width: int) -> None:
                          indent=2)  # fmt: skip
 
 
-def _links(lines: Lines, block: Links, sym: Symbols, width: int) -> None:
-    for source in block.sources:
+def links(lines: Lines, block: Links, sym: Symbols, width: int) -> None:
+    """Numbered sources: title, kind and date, then the address whole on a line of its own."""
+    for n, source in enumerate(block.sources, block.start):
         about = f"{_text(source.title)} ({source.kind}, {dated(source.published)})"
-        _hanging(lines, f"{sym.bullet} ", about, width)
-        if source.url:
-            lines.add(("  " + printable(source.url), "dim"))  # whole, never cut
+        _hanging(lines, f"[{n}] ", about, width)
+        if source.url:  # whole, never cut; a link where the terminal shows links
+            url = printable(source.url)
+            style = (
+                f"link {url}" if sym.links and url.startswith(("http://", "https://")) else "dim"
+            )
+            lines.add(("    ", None), (url, style))
+        if block.detail:
+            states = f"read {source.read_on.isoformat()}; states: {source.backs}"
+            _hanging(lines, "", states, width, "dim", indent=4)
 
 
 def _block(lines: Lines, block: Block, sym: Symbols, width: int) -> None:
@@ -161,7 +175,7 @@ def _block(lines: Lines, block: Block, sym: Symbols, width: int) -> None:
         for label, value in block.pairs:
             _hanging(lines, f"{_text(label)}: ", value, width)
     else:
-        _links(lines, block, sym, width)
+        links(lines, block, sym, width)
 
 
 def lay_out(document: Document, sym: Symbols, width: int) -> Lines:

@@ -66,9 +66,11 @@ def _block(block: Block) -> list[str]:
         return [f"- **{_text(label)}:** {_text(value)}" for label, value in block.pairs]
     assert isinstance(block, Links)
     return [
-        (f"- [{_text(s.title)}]({_target(printable(s.url))})" if s.url else f"- {_text(s.title)}")
+        f"{n}. "
+        + (f"[{_text(s.title)}]({_target(printable(s.url))})" if s.url else _text(s.title))
         + f" ({s.kind}, {dated(s.published)})"
-        for s in block.sources
+        + (f"; read {s.read_on.isoformat()}; states: {_text(s.backs)}" if block.detail else "")
+        for n, s in enumerate(block.sources, block.start)
     ]
 
 

@@ -3,6 +3,7 @@ or plain lines) and may save it to a file; error() writes a problem to stderr.""
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import io
 import json
@@ -35,7 +36,8 @@ EXPORT_SUFFIXES = (".svg", ".html", ".txt")
 # characters outside ASCII that mbc itself writes, and how they read on an ASCII-only stream
 ASCII_STAND_INS = str.maketrans(
     {"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-     "\u2022": "*", "\u2713": "+", "\u2717": "x", "\u00a0": " ", "\u2026": "..."}
+     "\u2022": "*", "\u2713": "+", "\u2717": "x", "\u00a0": " ", "\u2026": "...",
+     "\u2605": "*"}
 )  # fmt: skip
 
 
@@ -85,12 +87,62 @@ def _emit_table(result: Result, export: Path | None) -> None:
 
     console = _console(record=export is not None)
     shown = render(result, _symbols(console), console.width)
+    crop = not isinstance(shown, Lines)  # Lines are laid out to fit
     try:
-        console.print(shown, crop=not isinstance(shown, Lines))  # Lines are laid out to fit
+        pager = pager_command() if console.is_terminal else None
+        if pager is None:
+            console.print(shown, crop=crop)
+        else:
+            with console.capture() as captured:
+                console.print(shown, crop=crop)
+            text = captured.get()
+            if text.count("\n") < console.height or not _page(text, pager):
+                console.file.write(text)
+                console.file.flush()
     except OSError as exc:
         raise _closed(exc) from None
     if export is not None:
         _save(console, export)
+
+
+PAGER_OFF = False  # set by `mbc --no-pager`
+
+
+def pager_command() -> str | None:
+    """The pager to show a long answer with, as git chooses it: $MBC_PAGER, else $PAGER, else
+    `less -FRX` (quit at once if it fits, keep colours, leave the text on screen). None when
+    paging is off: --no-pager, or a pager of '' or 'cat'."""
+    if PAGER_OFF:
+        return None
+    command = os.environ.get("MBC_PAGER", os.environ.get("PAGER", "less -FRX")).strip()
+    return None if command in ("", "cat") else command
+
+
+def _page(text: str, command: str) -> bool:
+    """Show the text through the pager; False when it cannot be started."""
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # as git does, for a bare `less` too
+    env.setdefault("LV", "-c")
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return False
+    assert pager.stdin is not None
+    try:
+        pager.stdin.write(text.encode(encoding, "replace"))
+        pager.stdin.close()
+    except BrokenPipeError:  # the reader quit the pager before the end: nothing is wrong
+        pass
+    while True:
+        try:
+            code = pager.wait()
+            break
+        except KeyboardInterrupt:  # Ctrl-C belongs to the pager (less stays open)
+            continue
+    return code != 127  # 127: the shell could not find the pager command
 
 
 def _console(record: bool = False, file: io.StringIO | None = None) -> Console:
@@ -105,10 +157,11 @@ def _console(record: bool = False, file: io.StringIO | None = None) -> Console:
 def _symbols(console: Console) -> Symbols:
     from mbcadvisor.grid import ASCII, UNICODE
 
-    if _encodes(console.encoding, "\u2713\u2717\u2022\u2500\u2588\u2503\u2013"):
-        return UNICODE
+    links = console.is_terminal and not os.environ.get("NO_COLOR") and not console.is_dumb_terminal
+    if _encodes(console.encoding, "\u2713\u2717\u2022\u2500\u2588\u2503\u2013\u2605"):
+        return dataclasses.replace(UNICODE, links=links)
     _replace_unencodable()  # rich may still add an ellipsis: show '?' rather than fail
-    return ASCII
+    return dataclasses.replace(ASCII, links=links)
 
 
 def _encodes(encoding: str | None, text: str) -> bool:

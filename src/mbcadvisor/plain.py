@@ -54,8 +54,9 @@ def _block(block: Block) -> list[str]:
         return [f"{_text(label)}\t{_text(value)}" for label, value in block.pairs]
     assert isinstance(block, Links)
     return [
-        f"{_text(s.title)}\t{_text(s.url or '')}\t{s.kind}\t{dated(s.published)}"
-        for s in block.sources
+        f"[{n}]\t{_text(s.title)}\t{_text(s.url or '')}\t{s.kind}\t{dated(s.published)}"
+        + (f"\t{s.read_on.isoformat()}\t{_text(s.backs)}" if block.detail else "")
+        for n, s in enumerate(block.sources, block.start)
     ]
 
 

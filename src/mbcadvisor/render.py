@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Group, RenderableType
-from rich.markup import escape
-from rich.text import Text
+from rich.console import RenderableType
 
-from mbcadvisor.advice.certs import CertDetail, CertListing, standard_fee
+from mbcadvisor.advice.certs import CertListing, listing_parts, standard_fee
 from mbcadvisor.advice.pay import number
 from mbcadvisor.advice.sources import SourcesReport, stale_cutoff
 from mbcadvisor.errors import printable as visible
@@ -50,11 +48,6 @@ TRACK_TITLES = {
     "cdi": "Clinical documentation improvement (CDI)",
     "management": "Practice management",
 }
-
-
-def _source_line(source: Source) -> str:
-    where = f": {source.url}" if source.url else ""
-    return f"{source.title} ({source.kind}, {dated(source.published)}){where}"
 
 
 NARROW = 72  # below this, a column of text per role reads worse than one role after the other
@@ -130,42 +123,69 @@ CERT_COLUMNS = (
 
 
 def render_cert_listing(result: CertListing, sym: Symbols, width: int = 100) -> Lines:
-    """A table per track group, with the same column widths throughout: acronym, name, body
-    and key exam facts. Where the table cannot fit, each credential takes two lines instead.
-    Laid out by grid.py, so that thousands of rows take milliseconds."""
+    """Per track: the entry-level credentials first, the common first choice marked, in a
+    table with the same column widths throughout (two lines each where it cannot fit); then
+    specialty credentials one line each (unless --all); credentials whose exam facts are all
+    unknown are named once, not shown as rows of n/a. Laid out by grid.py, in one pass."""
     lines = Lines()
     if not result.count:
         lines.add(("No certification matches those filters.", None))
         return lines
-    groups = [(g.track, [_cert_row(c, result.bodies, sym) for c in g.certs]) for g in result.groups]
-    sizes = widths(CERT_COLUMNS, (row for _, rows in groups for row in rows), width)
-    for track, rows in groups:
-        lines.paragraph(f"{TRACK_TITLES[track]} certifications", width, "bold")
-        if sizes is None:  # too narrow for the table
-            for cert_id, name, body, level, questions, time, passing, fee, online in rows:
+    parts = [listing_parts(g, result) for g in result.groups]
+    table_rows = [
+        _cert_row(c, result.bodies, sym, g.first_choice)
+        for g, (rows, _, _) in zip(result.groups, parts, strict=True)
+        for c in rows
+    ]
+    sizes = widths(CERT_COLUMNS, table_rows, width)
+    for group, (rows, brief, unknown) in zip(result.groups, parts, strict=True):
+        lines.paragraph(f"{TRACK_TITLES[group.track]} certifications", width, "bold")
+        cells = [_cert_row(c, result.bodies, sym, group.first_choice) for c in rows]
+        if cells and sizes is None:  # too narrow for the table
+            for cert_id, name, body, level, questions, time, passing, fee, online in cells:
                 lines.paragraph(f"{cert_id}: {name}", width)
                 facts = f"{body}, {level}; {questions} Qs, {time}, pass {passing}; fee {fee}; "
                 online = {"no": "not online", "n/a": "online: n/a"}.get(online, "online")
                 lines.paragraph(facts + online, width, "dim", indent=2)
-        else:
+        elif cells and sizes is not None:
             lines.blank()
-            add_table(lines, CERT_COLUMNS, rows, sizes, sym.whisker)
+            add_table(lines, CERT_COLUMNS, cells, sizes, sym.whisker)
+        if brief:
+            lines.blank()
+            lines.paragraph(f"Specialty credentials, for after your first ({len(brief)}):", width)
+            pad = max(len(c.id) for c in brief)
+            for cert in brief:
+                body = result.bodies.get(cert.body, cert.body)
+                text = f"{cert.id.ljust(pad)}  {visible(cert.name)} ({body})"
+                lines.paragraph(text, width, indent=2)
+        if unknown:
+            lines.blank()
+            names = ", ".join(c.id for c in unknown)
+            lines.paragraph(
+                f"No exam facts found yet for {names} (mbc certs ID shows what is known).",
+                width,
+                "dim",
+            )
         lines.blank()
-    footer = f"{result.count} certification(s). * named in the source article. Fee: the "
-    footer += "standard exam price (non-member where prices differ); what it includes, and "
+    footer = f"{result.count} certification(s). {sym.star} a common first credential. Fee: "
+    footer += "the standard exam price (non-member where prices differ); what it includes, and "
     footer += "sources: mbc certs ID"
+    if any(brief for _, brief, _ in parts):
+        footer += "; every specialty credential in full: --all"
     lines.paragraph(footer, width, "italic")
     return lines
 
 
-def _cert_row(cert: Cert, bodies: dict[str, str], sym: Symbols) -> tuple[str, ...]:
+def _cert_row(
+    cert: Cert, bodies: dict[str, str], sym: Symbols, first: Sequence[str] = ()
+) -> tuple[str, ...]:
     """The cells of one certification in a listing."""
     questions, time, passing, fee = _exam_facts(cert)
     if "online" in cert.exam.delivery:
         online = f"{sym.yes} yes"
     else:
         online = "no" if cert.exam.delivery else "n/a"
-    name = cert.name + ("\u00a0*" if cert.in_article else "")  # the mark never wraps alone
+    name = cert.name + (f"\u00a0{sym.star}" if cert.id in first else "")  # never wraps alone
     return (
         cert.id,
         name,
@@ -176,105 +196,6 @@ def _cert_row(cert: Cert, bodies: dict[str, str], sym: Symbols) -> tuple[str, ..
         passing,
         fee,
         online,
-    )
-
-
-def _yes_no(value: bool | None) -> str:
-    return "n/a" if value is None else ("yes" if value else "no")
-
-
-def render_cert_detail(result: CertDetail, sym: Symbols, width: int = 100) -> RenderableType:
-    """Everything known about one credential, then its sources."""
-    from rich import box
-    from rich.panel import Panel
-    from rich.table import Table
-
-    cert, body = result.cert, result.body
-    table = Table(box=box.SIMPLE, show_header=False)
-    table.add_column("", style="bold", no_wrap=True)
-    table.add_column("", ratio=1)
-
-    def row(label: str, value: Any) -> None:
-        if value not in (None, "", []):
-            table.add_row(label, value if isinstance(value, str) else escape(str(value)))
-
-    issuer = body.acronym if body.acronym == body.name else f"{body.acronym}: {body.name}"
-    if body.formerly:
-        issuer += f" (formerly {body.formerly})"
-    row("Issued by", escape(issuer))
-    row("Tracks", ", ".join(cert.tracks))
-    row("Level", cert.level)
-    row("Setting", escape(cert.setting or ""))
-    row("Specialty", escape(cert.specialty or ""))
-    row("About", escape(cert.summary))
-    exam = cert.exam
-    questions, time, passing, _ = _exam_facts(cert)
-    row("Exam", f"{questions} questions, {time}, passing score {escape(passing)}")
-    row("Open book", _yes_no(exam.open_book))
-    row("Books", ", ".join(escape(b) for b in exam.books))
-    row("Delivery", ", ".join(d.replace("_", " ") for d in exam.delivery) or "n/a")
-    row("Exam note", escape(exam.note or ""))
-    fees = cert.fees
-    prices = [
-        f"{label} {money(v)}"
-        for label, v in (
-            ("standard", fees.exam_usd),
-            ("members", fees.member_usd),
-            ("non-members", fees.non_member_usd),
-            ("students", fees.student_usd),
-        )
-        if v is not None
-    ]
-    row("Fee", ", ".join(prices) or "n/a")
-    row("Fee includes", escape(fees.includes or ""))
-    row("Fee note", escape(fees.note or ""))
-    mem = cert.membership
-    membership = f"required: {_yes_no(mem.required)}"
-    if mem.annual_fee_usd:
-        membership += f", {money(mem.annual_fee_usd)} a year"
-    row("Membership", membership + (f"; {escape(mem.note)}" if mem.note else ""))
-    pre = cert.prerequisites
-    row("Experience", escape(pre.experience or ""))
-    row("Education", escape(pre.education or ""))
-    row("Needs first", ", ".join(pre.credentials))
-    row("Prerequisite note", escape(pre.note or ""))
-    ren = cert.renewal
-    renewal = []
-    if ren.ceus:
-        renewal.append(f"{ren.ceus} CEUs")
-    if ren.cycle_years:
-        renewal.append("every year" if ren.cycle_years == 1 else f"every {ren.cycle_years} years")
-    if ren.fee_usd:
-        renewal.append(f"fee {money(ren.fee_usd)}")
-    row("Renewal", ", ".join(renewal) + (f"; {escape(ren.note)}" if ren.note else ""))
-    if cert.apprentice:
-        row(
-            "Apprentice",
-            f"{escape(cert.apprentice.designation)}: {escape(cert.apprentice.removal)}",
-        )
-    if result.survey is not None:
-        figure = result.survey
-        survey = f"{result.survey_label}, {figure.survey_year}: {figure.statistic} "
-        survey += f"{money(figure.usd)} a year ({figure.group}); not a BLS figure"
-        row("Members' pay", escape(survey))
-    for note in cert.notes:
-        row("Note", escape(note))
-    row("Checked", f"{max(s.read_on for s in cert.sources).isoformat()}, against its sources")
-    sources = "\n".join(f"{sym.bullet} " + escape(_source_line(s)) for s in cert.sources)
-    if result.show_sources:
-        sources = "\n".join(
-            f"{sym.bullet} " + escape(_source_line(s)) + f"\n  read {s.read_on.isoformat()}; "
-            f"states: {escape(s.backs)}"
-            for s in cert.sources
-        )
-        if cert.curation:
-            sources += "\n\n[bold]For maintainers[/bold]\n" + "\n".join(
-                f"{sym.bullet} {escape(c)}" for c in cert.curation
-            )
-    return Group(
-        Panel(table, title=f"[bold]{cert.id}[/bold]: {escape(cert.name)}", title_align="left"),
-        Text("Sources", style="bold"),
-        Text.from_markup(sources),
     )
 
 
@@ -341,8 +262,15 @@ def _jobs_line(row: Estimate) -> str:
     return line
 
 
-def _source_note(sources: Sequence[Source]) -> str:
-    return "Source: " + "; ".join(_source_line(s) for s in sources)
+def _source_note(lines: Lines, sources: Sequence[Source], sym: Symbols, width: int) -> None:
+    """The numbered sources at the end of an answer, each address whole on its own line."""
+    from mbcadvisor.document import Links
+    from mbcadvisor.layout import links
+
+    unique = tuple({s.url or s.title: s for s in sources}.values())
+    if unique:
+        lines.paragraph("Sources", width, "bold")
+        links(lines, Links(unique), sym, width)
 
 
 def render_pay(result: PayReport, sym: Symbols, width: int = 100) -> Lines:
@@ -387,7 +315,9 @@ def render_pay(result: PayReport, sym: Symbols, width: int = 100) -> Lines:
         lines.blank()
         lines.paragraph("Reality check: " + visible(item.text), width)
     lines.blank()
-    lines.paragraph(visible(_source_note(result.sources)), width, "dim")
+    _source_note(
+        lines, [*result.sources, *(s for g in result.caveats for s in g.sources)], sym, width
+    )
     return lines
 
 
@@ -423,7 +353,7 @@ def render_state_ranking(result: StateRanking, sym: Symbols, width: int = 100) -
                 indent=2,
             )
     lines.blank()
-    lines.paragraph(visible(_source_note(result.sources)), width, "dim")
+    _source_note(lines, result.sources, sym, width)
     return lines
 
 
@@ -497,7 +427,7 @@ def render_industries(result: IndustryReport, sym: Symbols, width: int = 100) ->
     every += statistic(getattr(result.national, f"{kind}_median"), result.hourly)
     lines.paragraph(every, width)
     lines.blank()
-    lines.paragraph(visible(_source_note(result.sources)), width, "dim")
+    _source_note(lines, result.sources, sym, width)
     return lines
 
 
@@ -528,7 +458,7 @@ def render_survey(result: SurveyReport, sym: Symbols, width: int = 100) -> Lines
             lines.paragraph(f"{who}: {usd}, {year} survey", width)
     lines.blank()
     sources = list({s.url: s for f in result.figures for s in f.sources}.values())
-    lines.paragraph(visible(_source_note(sources)), width, "dim")
+    _source_note(lines, sources, sym, width)
     return lines
 
 
@@ -603,7 +533,7 @@ def render_sources_check(result: SourcesCheck, sym: Symbols, width: int = 100) -
 RENDERERS: dict[str, Callable[[Any, Symbols, int], RenderableType]] = {
     "Comparison": render_comparison,
     "CertListing": render_cert_listing,
-    "CertDetail": render_cert_detail,
+    "CertDetail": render_document,
     "Eligibility": render_document,
     "PayReport": render_pay,
     "StateRanking": render_state_ranking,
@@ -622,5 +552,30 @@ RENDERERS: dict[str, Callable[[Any, Symbols, int], RenderableType]] = {
 
 
 def render(result: Result, sym: Symbols, width: int = 100) -> RenderableType:
-    """The renderable for any result object, laid out for `width` columns."""
-    return RENDERERS[type(result).__name__](result, sym, width)
+    """The renderable for any result object, laid out for `width` columns; an answer with a
+    layout of its own opens, under its title, with the same summary as its document."""
+    renderer = RENDERERS[type(result).__name__]
+    shown = renderer(result, sym, width)
+    if renderer is render_document or not isinstance(shown, Lines) or not shown.lines:
+        return shown
+    from mbcadvisor.document import SUMMARIES
+
+    made = SUMMARIES.get(type(result).__name__)
+    lines = made(result) if made is not None else ()
+    if not lines:
+        return shown
+    head = Lines()
+    for n, line in enumerate(lines):
+        head.paragraph(visible(line), width, "bold" if n == 0 else None)
+    if isinstance(result, CertListing):  # no title of its own: the summary opens it
+        shown.lines[0:0] = [*head.lines, ()]
+        return shown
+    title_end = 1  # after the title, however many lines it wrapped to
+    while title_end < len(shown.lines) and _styled(shown.lines[title_end], "bold"):
+        title_end += 1
+    shown.lines[title_end:title_end] = [(), *head.lines]
+    return shown
+
+
+def _styled(line: Sequence[tuple[str, str | None]], style: str) -> bool:
+    return bool(line) and all(part_style == style for _, part_style in line)

@@ -20,7 +20,16 @@ from mbcadvisor.models import (
 )
 
 CertSort = Literal["name", "fee", "questions", "minutes"]
+LEVEL_RANK = {"entry": 0, "advanced": 1, "specialty": 2}
 CERT_SORTS: tuple[CertSort, ...] = ("name", "fee", "questions", "minutes")
+
+
+def exam_known(cert: Cert) -> bool:
+    """Whether any exam fact a listing shows is known (questions, time, pass mark, fee)."""
+    exam = cert.exam
+    return any(v is not None for v in (exam.questions, exam.minutes, exam.passing_score)) or (
+        standard_fee(cert) is not None
+    )
 
 
 def lowest_fee(cert: Cert) -> float | None:
@@ -50,6 +59,8 @@ class CertFilters(Result):
     max_fee: float | None = None
     remote: bool | None = None
     sort: CertSort = "name"
+    all: bool = False
+    """Specialty credentials in full rows too (else one line each)."""
 
 
 @record
@@ -58,6 +69,9 @@ class CertGroup(Result):
 
     track: Track
     certs: list[Cert]
+    first_choice: list[str]
+    """Ids of the common first credentials of the track: entry level, and named by the
+    source article among the most common of its track."""
 
 
 @record
@@ -109,14 +123,38 @@ def list_certs(catalog: Catalog, filters: CertFilters) -> CertListing:
         if filters.track and track != filters.track:
             continue
         members = [c for c in chosen if filters.track == track or c.tracks[0] == track]
+        first = [c.id for c in members if c.level == "entry" and c.in_article]
+        # entry level first, and in the default order its common first choice first (stable)
+        by_name = filters.sort == "name"
+        members.sort(key=lambda c: (LEVEL_RANK[c.level], by_name and c.id not in first))
         if members:
-            groups.append(CertGroup(track=track, certs=members))
+            groups.append(CertGroup(track=track, certs=members, first_choice=first))
     return CertListing(
         filters=filters,
         count=len(chosen),
         groups=groups,
         bodies={b.id: b.acronym for b in catalog.bodies},
     )
+
+
+def listing_parts(
+    group: CertGroup, listing: CertListing
+) -> tuple[list[Cert], list[Cert], list[Cert]]:
+    """A group as a listing shows it: the rows of the table (entry first), the specialty
+    credentials named one line each (unless --all, or --level specialty was asked), and the
+    credentials with no known exam fact, named once rather than shown as rows of n/a."""
+    brief_specialty = not listing.filters.all and listing.filters.level != "specialty"
+    rows: list[Cert] = []
+    brief: list[Cert] = []
+    unknown: list[Cert] = []
+    for cert in group.certs:
+        if brief_specialty and cert.level == "specialty":
+            brief.append(cert)
+        elif not exam_known(cert):
+            unknown.append(cert)
+        else:
+            rows.append(cert)
+    return rows, brief, unknown
 
 
 @record

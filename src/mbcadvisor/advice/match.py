@@ -137,7 +137,7 @@ def _strength(lead: int, deciding_answered: int) -> Strength:
 
 
 def _nearby(catalog: Catalog) -> list[NearbyRoute]:
-    from mbcadvisor.advice.pay import national
+    from mbcadvisor.advice.pay import bls_source, national
 
     routes = []
     for occupation in catalog.occupations:
@@ -152,7 +152,7 @@ def _nearby(catalog: Catalog) -> list[NearbyRoute]:
                 occupation=occupation.title,
                 kind=occupation.kind,
                 median_annual=row.annual_median,
-                sources=occupation.sources,
+                sources=[*occupation.sources, bls_source(catalog, "national median pay")],
             )
         )
     return routes
