@@ -185,9 +185,9 @@ def test_pay_options_that_do_not_go_together(args: list[str], message: str) -> N
 
 
 def test_completion_of_states_and_areas() -> None:
-    assert _complete("state")("tex") == ["Texas"]
-    assert "TX" in _complete("state")("tx")
-    assert _complete("area")("austin") == ["Austin-Round Rock-San Marcos, TX"]
+    assert _complete("state")("Tex") == ["Texas"]
+    assert "TX" in _complete("state")("TX")
+    assert _complete("area")("Austin") == ["Austin-Round Rock-San Marcos, TX"]
 
 
 # --- AAPC's survey, apart from BLS ---------------------------------------------------------------

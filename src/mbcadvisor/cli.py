@@ -160,40 +160,86 @@ def _show(result: "Result", as_json: bool, fmt: Format, export: Path | None, pla
 
 
 def _complete(kind: str) -> Callable[[str], list[str]]:
-    """Shell completion of names from the data (roles, certification ids, bodies) or fixed lists."""
+    """Shell completion of one kind of name: from the data (role, cert, body, term, state, area),
+    a fixed list (track, level, sort, datafile), or "certs", a comma-separated list of
+    certification ids. Typer keeps only what starts with the text typed, as zsh and fish do, so
+    each name is given in the case being typed (see _cased)."""
 
     def complete(incomplete: str) -> list[str]:
         try:
-            from mbcadvisor.loader import load_catalog
-            from mbcadvisor.models import LEVELS, TRACKS
+            if kind == "certs":
+                return _complete_list(_names("cert"), incomplete)
+            if kind == "role":  # the ids; an alias only when no id fits (`biller`)
+                from mbcadvisor.loader import load_catalog
 
-            fixed = {
-                "track": TRACKS,
-                "level": LEVELS,
-                "sort": ("name", "fee", "questions", "minutes"),
-            }
-            if kind in fixed:
-                names: list[str] = list(fixed[kind])
-            else:
-                if kind in ("state", "area"):
-                    from mbcadvisor.advice.pay import area_names, state_names
-                    from mbcadvisor.loader import load_table
-
-                    table = load_table("states" if kind == "state" else "areas", load_catalog())
-                    names = sorted(state_names(table) if kind == "state" else area_names(table))
-                    return [n for n in names if incomplete.casefold() in n.casefold()]
-                catalog = load_catalog()
-                names = {
-                    "role": [n for r in catalog.roles for n in (r.id, *r.aliases)],
-                    "cert": [c.id for c in catalog.certs],
-                    "body": [b.id for b in catalog.bodies],
-                    "term": [t.id for t in catalog.glossary],
-                }[kind]
+                roles = load_catalog().roles
+                return _starting(incomplete, [r.id for r in roles]) or _starting(
+                    incomplete, [a for r in roles for a in r.aliases]
+                )
+            return _starting(incomplete, _names(kind))
         except Exception:  # completion must never print a traceback into the shell
             return []
-        return [n for n in names if n.casefold().startswith(incomplete.casefold())]
 
     return complete
+
+
+def _names(kind: str) -> Sequence[str]:
+    """Every name of one kind that a command accepts, spelled as in the data."""
+    from mbcadvisor.models import FILES, LEVELS, TRACKS
+
+    if kind in ("track", "level", "datafile"):
+        return {"track": TRACKS, "level": LEVELS, "datafile": (*FILES, ROWS)}[kind]
+    if kind == "sort":
+        from mbcadvisor.advice.certs import CERT_SORTS
+
+        return CERT_SORTS
+    from mbcadvisor.loader import load_catalog
+
+    catalog = load_catalog()
+    if kind in ("state", "area"):
+        from mbcadvisor.advice.pay import area_names, state_names
+        from mbcadvisor.loader import load_table
+
+        table = load_table("states" if kind == "state" else "areas", catalog)
+        return sorted(state_names(table) if kind == "state" else area_names(table))
+    return {
+        "cert": [c.id for c in catalog.certs],
+        "body": [b.id for b in catalog.bodies],
+        "term": [t.id for t in catalog.glossary],
+    }[kind]
+
+
+def _starting(typed: str, names: Sequence[str], like: str | None = None) -> list[str]:
+    """The names that start with `typed` in any case, each in the case of `like` (default: the
+    text typed), without repeats."""
+    found = (_cased(n, typed, typed if like is None else like) for n in names)
+    return list(dict.fromkeys(n for n in found if n.startswith(typed)))
+
+
+def _cased(name: str, typed: str, like: str) -> str:
+    """`name` as the shell must offer it to keep it: in lower case when `like` is typed in lower
+    case, in upper case when in upper case; else what is typed as typed, the rest as the data has
+    it (nothing typed: as the data has it)."""
+    if any(c.isalpha() for c in like):
+        if like == like.lower():
+            return name.lower()
+        if like == like.upper():
+            return name.upper()
+    if name[: len(typed)].casefold() != typed.casefold():
+        return name
+    return typed + name[len(typed) :]
+
+
+def _complete_list(names: Sequence[str], typed: str) -> list[str]:
+    """Completion of a comma-separated list (`--certs CPC,cc`): the last item, after what is
+    before it, leaving out the items already listed."""
+    head, comma, last = typed.rpartition(",")
+    item = last.lstrip()
+    kept = head + comma + last[: len(last) - len(item)]
+    listed = {n.strip().casefold() for n in head.split(",")}
+    like = item if any(c.isalpha() for c in item) else head
+    fresh = [n for n in names if n.casefold() not in listed]
+    return [kept + n for n in _starting(item, fresh, like)]
 
 
 def boundary(command: F) -> F:
@@ -785,7 +831,11 @@ def data_validate(
 def data_schema(
     file: Annotated[
         str | None,
-        typer.Argument(help="One data file, e.g. certs.yaml (default: all).", show_default=False),
+        typer.Argument(
+            help="One data file, e.g. certs.yaml (default: all).",
+            show_default=False,
+            autocompletion=_complete("datafile"),
+        ),
     ] = None,
 ) -> None:
     """Print the JSON Schema of the data files (for editors that check YAML as you type), and of
@@ -837,7 +887,12 @@ def plan(
     ] = 0,
     certs_held: Annotated[
         str | None,
-        typer.Option("--certs", help="Certifications you hold, e.g. CPC,CPB.", show_default=False),
+        typer.Option(
+            "--certs",
+            help="Certifications you hold, e.g. CPC,CPB.",
+            show_default=False,
+            autocompletion=_complete("certs"),
+        ),
     ] = None,
     budget: BudgetOpt = None,
     as_json: JsonOpt = False,
