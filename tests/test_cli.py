@@ -18,6 +18,7 @@ from .conftest import INVALID, ROOT, VALID
 
 runner = CliRunner()
 COMMANDS = [
+    "help",
     "start",
     "compare",
     "certs",

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, cast
 
 import typer
+from typer._click.core import Context
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+from typer._click.formatting import HelpFormatter, wrap_text
 from typer.core import TyperGroup
 
 from mbcadvisor import __version__
@@ -34,8 +36,68 @@ EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 
 
+# the order `mbc --help` lists the commands in: where to start first
+COMMAND_ORDER = (
+    "start",
+    "compare",
+    "certs",
+    "eligible",
+    "plan",
+    "match",
+    "training",
+    "pay",
+    "explain",
+    "sources",
+    "data",
+    "help",
+)
+
+
+def _help_width() -> int:
+    """The width help is laid out for: the terminal's (at most 80), however narrow; click's
+    own floor of 50 columns would overflow a narrow terminal."""
+    import shutil
+
+    return max(20, min(shutil.get_terminal_size().columns, 80) - 2)
+
+
+class _Formatter(HelpFormatter):
+    """Help text as click writes it, but for a narrow terminal: when the description column
+    would be too narrow to read, each option or command is on its own line and its
+    description under it."""
+
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        rows = list(rows)
+        widest = max((len(first) for first, _ in rows), default=0)
+        if self.width - self.current_indent - min(widest, col_max) - col_spacing >= 34:
+            super().write_dl(rows, col_max, col_spacing)
+            return
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}\n")
+            if second:
+                text = wrap_text(second, max(self.width - self.current_indent - 4, 10))
+                for line in text.splitlines():
+                    self.write(f"{'':>{self.current_indent + 4}}{line}\n")
+
+
+Context.formatter_class = _Formatter  # every context of mbc's, the subcommands' too
+
+
 class _Group(TyperGroup):
-    """The top-level command: usage errors become one line on stderr, exit 2."""
+    """The top-level command: usage errors become one line on stderr, exit 2; help as wide as
+    the terminal; the commands listed in the order a newcomer needs them."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: COMMAND_ORDER.index(n) if n in COMMAND_ORDER else 99)
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        extra.setdefault("terminal_width", _help_width())
+        return super().make_context(info_name, args, parent, **extra)
 
     def main(
         self,
@@ -121,7 +183,10 @@ JsonOpt = Annotated[
 FormatOpt = Annotated[
     Format,
     typer.Option(
-        "--format", "-f", help="table, json, markdown (printable) or plain (one record a line)."
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="table, json, markdown (printable) or plain (one record a line).",
     ),
 ]
 PlainOpt = Annotated[
@@ -414,8 +479,7 @@ def root(
         bool,
         typer.Option(
             "--no-pager",
-            help="Print long answers straight to the terminal (default: through $MBC_PAGER, "
-            "$PAGER or less -FRX). Also after the command: mbc certs --no-pager.",
+            help="No pager for long answers (default: $MBC_PAGER, $PAGER or less -FRX).",
         ),
     ] = False,
 ) -> None:
@@ -427,10 +491,11 @@ def root(
 
 
 @app.command(
+    short_help="Compare billing and coding side by side.",
     epilog=(
         "\b\nExamples:\n  mbc compare billing coding\n  mbc compare billing coding --state TX\n"
         "  mbc compare biller coder --json"
-    )
+    ),
 )
 @boundary
 def compare(
@@ -468,6 +533,7 @@ def compare(
 
 
 @app.command(
+    short_help="Certifications: exams, fees, and one in full.",
     epilog=(
         "\b\n"
         "Examples:\n"
@@ -475,7 +541,7 @@ def compare(
         "  mbc certs CPC\n"
         "  mbc certs --body aapc --max-fee 400 --sort fee\n"
         "  mbc certs --remote --json"
-    )
+    ),
 )
 @boundary
 def certs(
@@ -613,13 +679,14 @@ NoDiplomaOpt = Annotated[
 
 
 @app.command(
+    short_help="Can you enroll in a training program?",
     epilog=(
         "\b\n"
         "Examples:\n"
         "  mbc eligible --age 19 --ged\n"
         "  mbc eligible --age 17 --diploma\n"
         "  mbc eligible --age 30 --no-diploma --json"
-    )
+    ),
 )
 @boundary
 def eligible(
@@ -646,6 +713,7 @@ def eligible(
 
 
 @app.command(
+    short_help="Pay from BLS: nationally, by state, area or industry.",
     epilog=(
         "\b\n"
         "Examples:\n"
@@ -655,7 +723,7 @@ def eligible(
         "  mbc pay billing --states\n"
         "  mbc pay coding --industry\n"
         "  mbc pay --by-credential"
-    )
+    ),
 )
 @boundary
 def pay(
@@ -740,7 +808,8 @@ def pay(
 
 
 @app.command(
-    epilog="\b\nExamples:\n  mbc sources\n  mbc sources --stale\n  mbc sources --check --json"
+    short_help="Every source behind the data, with its date.",
+    epilog="\b\nExamples:\n  mbc sources\n  mbc sources --stale\n  mbc sources --check --json",
 )
 @boundary
 def sources(
@@ -776,6 +845,7 @@ def sources(
 data_app = typer.Typer(
     name="data",
     help="Check a data folder, or print the JSON Schema of the data files.",
+    short_help="For your own data: check a folder, print the schema.",
     no_args_is_help=True,
 )
 app.add_typer(data_app)
@@ -783,6 +853,7 @@ app.add_typer(data_app)
 
 @data_app.command(
     "validate",
+    short_help="Check a data folder: one line per problem.",
     epilog="\b\nExamples:\n  mbc data validate\n  mbc data validate ./my-school-data --json",
 )
 @boundary
@@ -825,6 +896,7 @@ def data_validate(
 
 @data_app.command(
     "schema",
+    short_help="The JSON Schema of the data files.",
     epilog=("\b\nExamples:\n  mbc data schema\n  mbc data schema certs.yaml > certs.schema.json"),
 )
 @boundary
@@ -859,13 +931,14 @@ ROWS = "oews/*.csv"  # the schema of one row of an OEWS table
 
 
 @app.command(
+    short_help="Your plan: steps, time and cost to a credential.",
     epilog=(
         "\b\n"
         "Examples:\n"
         "  mbc plan --track coding --age 17 --diploma\n"
         "  mbc plan --track billing --age 35 --no-diploma --budget 500\n"
         "  mbc plan --track coding --age 45 --certs CPC --experience-years 3 -f markdown"
-    )
+    ),
 )
 @boundary
 def plan(
@@ -919,13 +992,14 @@ def plan(
 
 
 @app.command(
+    short_help="Which track fits you: six questions.",
     epilog=(
         "\b\n"
         "Examples:\n"
-        "  mbc match   (asks, when run in a terminal)\n"
+        "  mbc match\n"
         "  mbc match --answers 'yyn?yy'\n"
         "  mbc match --answers payments=no,medical_records=yes"
-    )
+    ),
 )
 @boundary
 def match(
@@ -955,7 +1029,10 @@ def match(
     _show(match_track(catalog, given), as_json, fmt, export, plain)
 
 
-@app.command(epilog="\b\nExamples:\n  mbc training\n  mbc training --format markdown > school.md")
+@app.command(
+    short_help="Training: programs, paying, checking a school, first jobs.",
+    epilog="\b\nExamples:\n  mbc training\n  mbc training --format markdown > school.md",
+)
 @boundary
 def training(
     as_json: JsonOpt = False,
@@ -972,7 +1049,10 @@ def training(
     _show(training_guide(load_catalog(data_dir)), as_json, fmt, export, plain)
 
 
-@app.command(epilog="\b\nExamples:\n  mbc explain\n  mbc explain cpt\n  mbc explain 'scaled score'")
+@app.command(
+    short_help="A word mbc uses, explained: CPT, CEU, median and more.",
+    epilog="\b\nExamples:\n  mbc explain\n  mbc explain cpt\n  mbc explain 'scaled score'",
+)
 @boundary
 def explain(
     term: Annotated[
@@ -1001,13 +1081,14 @@ def explain(
 
 
 @app.command(
+    short_help="Start here: a few questions, then your one-page answer.",
     epilog=(
         "\b\n"
         "Examples:\n"
-        "  mbc start   (asks, when run in a terminal; Enter skips a question)\n"
+        "  mbc start\n"
         "  mbc start --age 19 --ged --answers 'yynnyy' --budget 3000 --state TX\n"
         "  mbc start --age 45 --track coding --format markdown > my-start.md"
-    )
+    ),
 )
 @boundary
 def start(
@@ -1076,6 +1157,37 @@ def _state(states: "Table", text: str) -> str:
 
     find_state(states, text.strip())
     return text.strip()
+
+
+@app.command(
+    "help",
+    short_help="Help on mbc, or on one command: mbc help plan.",
+    epilog="\b\nExamples:\n  mbc help\n  mbc help plan\n  mbc help data validate",
+)
+def help_(
+    ctx: typer.Context,
+    command: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="A command (and subcommand), e.g. plan or data validate.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Show the help of mbc, or of one command, with its options and examples."""
+    import difflib
+
+    here = ctx.find_root()
+    shown: Any = here.command
+    for name in command or []:
+        sub = shown.get_command(here, name) if hasattr(shown, "get_command") else None
+        if sub is None:
+            known = list(shown.list_commands(here)) if hasattr(shown, "list_commands") else []
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(known)}"
+            raise UsageError(f"no command '{name}'{hint}", ctx=ctx)
+        here = sub.make_context(name, [], parent=here, resilient_parsing=True)
+        shown = sub
+    sys.stdout.write(shown.get_help(here) + "\n")
 
 
 def main() -> None:
