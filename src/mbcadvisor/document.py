@@ -969,20 +969,26 @@ def comparison_summary(result: Comparison) -> tuple[str, ...]:
 def listing_summary(result: CertListing) -> tuple[str, ...]:
     from mbcadvisor.advice.certs import standard_fee
 
+    def fee(cert: Cert) -> str:
+        price = standard_fee(cert)
+        return money(price) if price is not None else "fee not found"
+
     if not result.count:
         return ("No certification matches those filters.",)
     lines = []
     for group in result.groups[:2]:
         levels = {lvl: [c for c in group.certs if c.level == lvl] for lvl in LEVEL_ORDER}
-        counts = ", ".join(f"{len(v)} {k}" for k, v in levels.items() if v)
-        first = [c for c in group.certs if c.id in group.first_choice]
+        present = {k: v for k, v in levels.items() if v}
         noun = "credential" if len(group.certs) == 1 else "credentials"
-        line = f"{group.track.capitalize()}: {len(group.certs)} {noun} ({counts})."
+        line = f"{group.track.capitalize()}: {len(group.certs)} {noun}"
+        if len(present) == 1:
+            line += f", {'all ' if len(group.certs) > 1 else ''}{next(iter(present))} level."
+        else:
+            line += " (" + ", ".join(f"{len(v)} {k}" for k, v in present.items()) + ")."
+        first = [c for c in group.certs if c.id in group.first_choice]
         if first:
-            names = " or ".join(
-                f"{c.id} ({result.bodies.get(c.body, c.body)}, {money(standard_fee(c))})"
-                for c in first
-            )
+            body = result.bodies
+            names = " or ".join(f"{c.id} ({body.get(c.body, c.body)}, {fee(c)})" for c in first)
             line += f" A common first credential: {names}."
         lines.append(line)
     if len(result.groups) > 2:
