@@ -119,7 +119,7 @@ class _Group(TyperGroup):
         try:
             code = super().main(args, standalone_mode=False, **forward)
         except NoArgsIsHelpError:  # `mbc` alone: where to start
-            sys.stdout.write(START_HERE)
+            sys.stdout.write(_start_here())
             if _interactive() and _shows_on_a_terminal():
                 try:
                     begin = typer.confirm("Start now (mbc start)?", default=True)
@@ -146,23 +146,60 @@ class _Group(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-START_HERE = """\
-mbc: career advice for US medical billing and coding. Every figure is sourced and dated.
+START_HERE = (
+    "mbc: career advice for US medical billing and coding. Every figure is sourced and dated.",
+    (
+        "Start here:",
+        [
+            (
+                "mbc start",
+                "a few questions (each can be skipped), then one page: can you enroll, "
+                "which track fits you, your plan, and pay where you live",
+            ),
+            (
+                "mbc start --age 19 --ged --answers 'yynnyy' --budget 3000 --state TX",
+                "the same page, without questions",
+            ),
+        ],
+    ),
+    (
+        "Or look around:",
+        [
+            ("mbc compare billing coding", "the two jobs side by side"),
+            ("mbc certs --track coding", "certifications, fees and exams"),
+            ("mbc pay coding --state TX", "pay from BLS, in your state"),
+            ("mbc training", "programs, paying for them, checking a school, first jobs"),
+            ("mbc explain cpt", "a word explained"),
+            ("mbc help", "every command"),
+        ],
+    ),
+)
 
-Start here:
-  mbc start        a few questions (each can be skipped), then one page: can you enroll,
-                   which track fits you, your plan, and pay where you live
-  mbc start --age 19 --ged --answers 'yynnyy' --budget 3000 --state TX
-                   the same page, without questions
 
-Or look around:
-  mbc compare billing coding     the two jobs side by side
-  mbc certs --track coding       certifications, fees and exams
-  mbc pay coding --state TX      pay from BLS, in your state
-  mbc training                   programs, paying for them, checking a school, first jobs
-  mbc explain cpt                a word explained
-  mbc --help                     every command
-"""
+def _start_here() -> str:
+    """Where to start, laid out for the terminal's width: each command whole on its line, its
+    description beside it where it fits, else under it."""
+    import shutil
+    import textwrap
+
+    width = max(20, shutil.get_terminal_size().columns - 1)
+    intro, *sections = START_HERE
+    lines = [*textwrap.wrap(str(intro), width), ""]
+    for title, rows in sections:
+        lines.append(title)
+        side = max(len(command) for command, _ in rows if len(command) < 32) + 4
+        for command, about in rows:
+            if len(command) + 4 <= side and width - side >= 30:
+                wrapped = textwrap.wrap(about, width - side)
+                lines.append(f"  {command:<{side - 2}}{wrapped[0]}")
+                lines += [" " * side + rest for rest in wrapped[1:]]
+            else:
+                lines.append(f"  {command}")
+                lines += textwrap.wrap(
+                    about, width, initial_indent="      ", subsequent_indent="      "
+                )
+        lines.append("")
+    return "\n".join(lines)
 
 
 app = typer.Typer(

@@ -603,7 +603,10 @@ def plan(result: Plan) -> Document:
     blocks: list[Block] = [Checklist(items, numbered=True)]
     for n, way in enumerate(result.ways, 1):
         blocks.append(Heading(f"Way {n} of {len(result.ways)}: {way.name.lower()}"))
-        facts = [("Time", way.length), ("Total cost", way_cost(way) + refs.cite(way.sources))]
+        facts = [
+            ("Time", way.length + refs.cite(way.sources)),
+            ("Total cost", way_cost(way) + refs.cite(way.cost_sources)),
+        ]
         if way.within_budget is not None:
             facts.append(
                 (
@@ -809,13 +812,11 @@ def start(result: Start) -> Document:
     blocks.append(Heading("Your plan"))
     if result.plan is not None:
         p = result.plan
-        items = tuple(
-            Check(s.title + refs.cite(s.sources), s.done, _step_facts(s)) for s in p.steps
-        )
+        items = tuple(Check(s.title, s.done, _step_facts(s)) for s in p.steps)
         blocks.append(Checklist(items))
         lines = plan_summary(p)
-        refs.cite(s for w in p.ways for s in w.sources)
-        blocks += [Paragraph(line) for line in lines]
+        cited = refs.cite(s for w in p.ways for s in w.cost_sources)  # the costs' own pages
+        blocks += [Paragraph(line + (cited if n == 1 else "")) for n, line in enumerate(lines)]
         summary += lines[:1]
     else:
         needs = [

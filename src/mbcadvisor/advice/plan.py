@@ -13,6 +13,7 @@ Nothing is guessed: a fact the person did not give (their schooling) is named, n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -82,6 +83,8 @@ class Way(Result):
     trade_offs: list[str]
     within_budget: Literal["yes", "maybe", "no"] | None
     sources: list[Source]
+    cost_sources: list[Source]
+    """The pages its cost rests on: the prices found, the exam fee and the membership dues."""
 
 
 @record
@@ -310,7 +313,16 @@ def _way(person: _Person, route: WayRoute, fees: _Fees) -> Way | None:
         trade_offs=trade_offs,
         within_budget=within,
         sources=_unique(sources),
+        cost_sources=_unique([*(s for c in costs for s in c.sources), *fee_pages(fees.cert)]),
     )
+
+
+FEE_WORDS = re.compile(r"\$|\bfees?\b|\bprices?\b|\bcosts?\b|membership|\bdues\b", re.I)
+
+
+def fee_pages(cert: Cert) -> list[Source]:
+    """The pages among a credential's sources that state its fee or its membership dues."""
+    return [s for s in cert.sources if FEE_WORDS.search(s.backs)]
 
 
 def _noun(route: WayRoute) -> str:
