@@ -1049,7 +1049,30 @@ def sources_summary(result: SourcesReport) -> tuple[str, ...]:
     )
 
 
+def survey_summary(result: SurveyReport) -> tuple[str, ...]:
+    if not result.figures:
+        return ()
+    newest = max(f.survey_year for f in result.figures)
+    latest = [f for f in result.figures if f.survey_year == newest]
+    overall = latest[0]
+    return (
+        f"{result.label}, {newest}: {overall.group}, {overall.statistic} {money(overall.usd)} "
+        "a year.",
+        "Members' own answers, not BLS figures: higher than the BLS medians (mbc pay).",
+    )
+
+
+def check_summary(result: SourcesCheck) -> tuple[str, ...]:
+    return (
+        f"{len(result.old_pages)} pages dated more than {result.stale_after_years} years ago; "
+        f"{len(result.secondary_only)} records rest only on secondary pages or the article; "
+        f"{len(result.all_stale)} records have only old sources.",
+    )
+
+
 SUMMARIES: dict[str, Callable[[Any], tuple[str, ...]]] = {
+    "SurveyReport": survey_summary,
+    "SourcesCheck": check_summary,
     "Comparison": comparison_summary,
     "CertListing": listing_summary,
     "PayReport": pay_summary_lines,
