@@ -85,7 +85,7 @@ def _emit_table(result: Result, export: Path | None) -> None:
     from mbcadvisor.grid import Lines
     from mbcadvisor.render import render
 
-    console = _console(record=export is not None)
+    console = _console()
     shown = render(result, _symbols(console), console.width)
     crop = not isinstance(shown, Lines)  # Lines are laid out to fit
     try:
@@ -101,8 +101,10 @@ def _emit_table(result: Result, export: Path | None) -> None:
                 console.file.flush()
     except OSError as exc:
         raise _closed(exc) from None
-    if export is not None:
-        _save(console, export)
+    if export is not None:  # recorded apart: what goes through a pager is not recorded
+        recorder = _console(record=True, file=io.StringIO(), like=console)
+        recorder.print(shown, crop=crop)
+        _save(recorder, export)
 
 
 PAGER_OFF = False  # set by `mbc --no-pager`
@@ -145,11 +147,25 @@ def _page(text: str, command: str) -> bool:
     return code != 127  # 127: the shell could not find the pager command
 
 
-def _console(record: bool = False, file: io.StringIO | None = None) -> Console:
+def _console(
+    record: bool = False, file: io.StringIO | None = None, like: Console | None = None
+) -> Console:
+    """The console of stdout; with `file`, one that writes there instead (as wide as `like`,
+    and with its colours, when given)."""
     from rich.console import Console
 
     if sys.stdout is None and file is None:
         raise OutputClosed("standard output is closed; nothing was written")
+    if like is not None:
+        return Console(
+            highlight=False,
+            soft_wrap=False,
+            record=record,
+            file=file,
+            width=like.width,
+            color_system=like.color_system,  # type: ignore[arg-type]  # a name it took
+            force_terminal=like.is_terminal,
+        )
     # rich already honours NO_COLOR, FORCE_COLOR, TERM=dumb and pipes; COLUMNS sets the width
     return Console(highlight=False, soft_wrap=False, record=record, file=file)
 
