@@ -19,7 +19,7 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageErro
 from typer.core import TyperGroup
 
 from mbcadvisor import __version__
-from mbcadvisor.output import Format, check_export, debug_enabled, emit, error
+from mbcadvisor.output import Format, check_export, debug_enabled, emit, error, is_handout
 
 if TYPE_CHECKING:
     from mbcadvisor.advice.match import Answer
@@ -135,10 +135,18 @@ ExportOpt = Annotated[
     Path | None,
     typer.Option(
         "--export",
-        help="Also save the answer shown: FILE.txt (its text), FILE.html (a page) or "
-        "FILE.svg (a picture).",
+        help="Also save the answer: FILE.html (a handout to print, dated, with its sources), "
+        "FILE.txt (the text shown) or FILE.svg (a picture of it).",
         show_default=False,
         metavar="FILE",
+    ),
+]
+NameOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--name",
+        help="The student's name, printed at the top of the handout (--export FILE.html).",
+        show_default=False,
     ),
 ]
 DataDirOpt = Annotated[
@@ -152,11 +160,27 @@ DataDirOpt = Annotated[
 ]
 
 
-def _show(result: "Result", as_json: bool, fmt: Format, export: Path | None, plain: bool) -> None:
+def _show(
+    result: "Result",
+    as_json: bool,
+    fmt: Format,
+    export: Path | None,
+    plain: bool,
+    name: str | None = None,
+) -> None:
     """Emit in the chosen format; --json and --plain are short for --format json / plain."""
     if as_json + plain > 1 or ((as_json or plain) and fmt is not Format.table):
         raise typer.BadParameter("give one of --json, --plain or --format")
-    emit(result, Format.json if as_json else Format.plain if plain else fmt, export)
+    emit(result, Format.json if as_json else Format.plain if plain else fmt, export, name)
+
+
+def _check_name(name: str | None, export: Path | None) -> str | None:
+    """A student's name goes on a handout only: refused without --export FILE.html."""
+    if name is None:
+        return None
+    if not is_handout(export):
+        raise typer.BadParameter("--name is printed on a handout: add --export FILE.html")
+    return name.strip() or None
 
 
 def _complete(kind: str) -> Callable[[str], list[str]]:
@@ -447,6 +471,7 @@ def compare(
     fmt: FormatOpt = Format.table,
     plain: PlainOpt = False,
     export: ExportOpt = None,
+    name: NameOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Compare roles side by side: duties, workplaces, skills, pay, training, certifications."""
@@ -454,6 +479,7 @@ def compare(
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
+    name = _check_name(name, export)
     catalog = load_catalog(data_dir)
     if state is None:
         result = compare_roles(catalog, roles)
@@ -464,7 +490,7 @@ def compare(
         table = load_table("states", catalog, data_dir)
         code, place = find_state(table, state)
         result = compare_roles(catalog, roles, table, code, place)
-    _show(result, as_json, fmt, export, plain)
+    _show(result, as_json, fmt, export, plain, name)
 
 
 @app.command(
@@ -631,6 +657,7 @@ def eligible(
     fmt: FormatOpt = Format.table,
     plain: PlainOpt = False,
     export: ExportOpt = None,
+    name: NameOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Can you enroll in a training program? Checks age and diploma or GED, never guessing."""
@@ -638,11 +665,12 @@ def eligible(
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
+    name = _check_name(name, export)
     schooling = _schooling(ged, diploma, no_diploma)
     catalog = load_catalog(data_dir)
     known = _need_age(age, "mbc eligible --age 19 --diploma")
     schooling = _ask_schooling(schooling)
-    _show(eligibility(catalog, known, schooling), as_json, fmt, export, plain)
+    _show(eligibility(catalog, known, schooling), as_json, fmt, export, plain, name)
 
 
 @app.command(
@@ -763,13 +791,15 @@ def sources(
 ) -> None:
     """Every source behind the data: what it backs, its date and kind (official or secondary)."""
     from mbcadvisor.advice.sources import check_sources, sources_report
+    from mbcadvisor.clock import today
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
     if check and stale:
         raise typer.BadParameter("give --check or --stale, not both")
     catalog = load_catalog(data_dir)
-    result = check_sources(catalog) if check else sources_report(catalog, stale)
+    day = today()
+    result = check_sources(catalog, day) if check else sources_report(catalog, stale, day)
     _show(result, as_json, fmt, export, plain)
 
 
@@ -864,7 +894,8 @@ ROWS = "oews/*.csv"  # the schema of one row of an OEWS table
         "Examples:\n"
         "  mbc plan --track coding --age 17 --diploma\n"
         "  mbc plan --track billing --age 35 --no-diploma --budget 500\n"
-        "  mbc plan --track coding --age 45 --certs CPC --experience-years 3 -f markdown"
+        "  mbc plan --track coding --age 45 --certs CPC --experience-years 3 -f markdown\n"
+        "  mbc plan --track coding --age 19 --ged --export plan.html --name 'Ana Lopez'"
     )
 )
 @boundary
@@ -899,6 +930,7 @@ def plan(
     fmt: FormatOpt = Format.table,
     plain: PlainOpt = False,
     export: ExportOpt = None,
+    name: NameOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Your roadmap into a track: numbered steps with time, cost and sources, and totals."""
@@ -907,6 +939,7 @@ def plan(
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
+    name = _check_name(name, export)
     schooling = _schooling(ged, diploma, no_diploma)
     held = [c.strip() for c in (certs_held or "").split(",") if c.strip()]
     catalog = load_catalog(data_dir)
@@ -915,7 +948,7 @@ def plan(
     if not held:
         schooling = _ask_schooling(schooling)
     result = build_plan(catalog, track, known, schooling, experience_years, held, budget)
-    _show(result, as_json, fmt, export, plain)
+    _show(result, as_json, fmt, export, plain, name)
 
 
 @app.command(
@@ -962,6 +995,7 @@ def training(
     fmt: FormatOpt = Format.table,
     plain: PlainOpt = False,
     export: ExportOpt = None,
+    name: NameOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Training programs: length, requirements, topics, what to ask a school, red flags."""
@@ -969,7 +1003,8 @@ def training(
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
-    _show(training_guide(load_catalog(data_dir)), as_json, fmt, export, plain)
+    name = _check_name(name, export)
+    _show(training_guide(load_catalog(data_dir)), as_json, fmt, export, plain, name)
 
 
 @app.command(epilog="\b\nExamples:\n  mbc explain\n  mbc explain cpt\n  mbc explain 'scaled score'")
@@ -1030,6 +1065,7 @@ def start(
     fmt: FormatOpt = Format.table,
     plain: PlainOpt = False,
     export: ExportOpt = None,
+    name: NameOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Start here: a few questions, then one page: can you enroll, which track fits, your plan, and
@@ -1041,6 +1077,7 @@ def start(
     from mbcadvisor.loader import load_catalog, load_table
 
     check_export(export)
+    name = _check_name(name, export)
     schooling = _schooling(ged, diploma, no_diploma)
     if budget is not None and budget < 0:
         raise typer.BadParameter("budget must be 0 or more")
@@ -1067,7 +1104,7 @@ def start(
             state = _ask("Which state do you live in (e.g. TX)?", lambda s: _state(table, s))
         sys.stdout.write("\n")
     page = start_page(catalog, age, schooling, given, budget, states, state, track)
-    _show(page, as_json, fmt, export, plain)
+    _show(page, as_json, fmt, export, plain, name)
 
 
 def _state(states: "Table", text: str) -> str:

@@ -9,6 +9,7 @@ import io
 import json
 import os
 import sys
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,7 +47,8 @@ class OutputClosed(MbcError):
 
 
 def check_export(path: Path | None) -> None:
-    """Refuse an export file we could not write, before any work is done."""
+    """Refuse an export file we could not write, before any work is done (and, for a
+    handout, a date in MBC_TODAY that does not read)."""
     if path is None:
         return
     if path.suffix.lower() not in EXPORT_SUFFIXES:
@@ -55,16 +57,46 @@ def check_export(path: Path | None) -> None:
         )
     if not path.parent.is_dir():
         raise MbcError(f"cannot export to '{path}': folder '{path.parent}' does not exist")
+    if is_handout(path):
+        from mbcadvisor.clock import today
+
+        today()
 
 
-def emit(result: Result, fmt: Format = Format.table, export: Path | None = None) -> None:
-    """Write a result to stdout in a format; with `export`, also save what was shown: the text
-    itself (.txt), or a page (.html) or picture (.svg) of it."""
+def is_handout(path: Path | None) -> bool:
+    """Whether an export is a handout (FILE.html), rather than what was shown."""
+    return path is not None and path.suffix.lower() == ".html"
+
+
+def emit(
+    result: Result, fmt: Format = Format.table, export: Path | None = None, name: str | None = None
+) -> None:
+    """Write a result to stdout in a format; with `export`, also save it: a printable handout
+    of the answer (.html, for `name` when given), or what was shown: its text (.txt) or a
+    picture of it (.svg)."""
     if fmt is Format.table and os.environ.get("TERM") == "dumb":
         fmt = Format.plain
+    shown = None if is_handout(export) else export
     if fmt is Format.table:
-        _emit_table(result, export)
-        return
+        _emit_table(result, shown)
+    else:
+        _emit_text(result, fmt, shown)
+    if export is not None and shown is None:
+        save_handout(result, export, name)
+
+
+def save_handout(
+    result: Result, path: Path, name: str | None = None, more: Sequence[tuple[str, str]] = ()
+) -> None:
+    """Save the answer as a handout (html.py) dated today, or MBC_TODAY's date; `more` are
+    answers of the person that the result does not hold."""
+    from mbcadvisor import html
+    from mbcadvisor.clock import today
+
+    _write(path, html.page(result, today(), name, more))
+
+
+def _emit_text(result: Result, fmt: Format, export: Path | None) -> None:
     if fmt is Format.json:
         text = json.dumps(result.payload(), indent=2, ensure_ascii=False) + "\n"
         if not _encodes(getattr(sys.stdout, "encoding", None), text):
@@ -226,11 +258,8 @@ def _export_text(text: str, path: Path) -> None:
 
 
 def _save(console: Console, path: Path) -> None:
-    suffix = path.suffix.lower()
-    if suffix == ".svg":
+    if path.suffix.lower() == ".svg":
         _write(path, console.export_svg(title="mbc"))
-    elif suffix == ".html":
-        _write(path, console.export_html())
     else:
         _write(path, console.export_text())
 
