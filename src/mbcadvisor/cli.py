@@ -280,7 +280,7 @@ def boundary(command: F) -> F:
         except BrokenPipeError:  # `mbc ... | head`: the reader has all it wanted
             _quiet_stdout()
             raise typer.Exit(0) from None
-        except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt):
+        except (typer.Exit, typer.Abort, UsageError, KeyboardInterrupt):
             raise
         except Exception as exc:
             if debug_enabled():
@@ -355,16 +355,9 @@ def _parse_schooling(text: str) -> Schooling:
 
 
 def _parse_money(text: str) -> float:
-    from mbcadvisor.errors import MbcError
+    from mbcadvisor.advice.students import dollars
 
-    cleaned = text.strip().replace("$", "").replace(",", "")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise MbcError(f"'{text.strip()}' is not an amount of dollars (e.g. 3000)") from None
-    if not math.isfinite(value) or value < 0:
-        raise MbcError(f"'{text.strip()}' is not an amount of dollars (e.g. 3000)")
-    return value
+    return dollars(text)
 
 
 def _ask_questions(catalog: "Catalog") -> "dict[str, Answer]":
@@ -895,17 +888,21 @@ ROWS = "oews/*.csv"  # the schema of one row of an OEWS table
         "  mbc plan --track coding --age 17 --diploma\n"
         "  mbc plan --track billing --age 35 --no-diploma --budget 500\n"
         "  mbc plan --track coding --age 45 --certs CPC --experience-years 3 -f markdown\n"
-        "  mbc plan --track coding --age 19 --ged --export plan.html --name 'Ana Lopez'"
+        "  mbc plan --track coding --age 19 --ged --export plan.html --name 'Ana Lopez'\n"
+        "  mbc plan --template > students.csv\n"
+        "  mbc plan --from students.csv --export-dir handouts"
     )
 )
 @boundary
 def plan(
     track: Annotated[
-        str,
+        str | None,
         typer.Option(
-            help="billing or coding.", show_default=False, autocompletion=_complete("role")
+            help="billing or coding (needed, but for --from and --template).",
+            show_default=False,
+            autocompletion=_complete("role"),
         ),
-    ],
+    ] = None,
     age: AgeOpt = None,
     ged: GedOpt = False,
     diploma: DiplomaOpt = False,
@@ -931,6 +928,29 @@ def plan(
     plain: PlainOpt = False,
     export: ExportOpt = None,
     name: NameOpt = None,
+    class_list: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="A class list (CSV: name, age, schooling, track, budget, state): one handout "
+            "per student, into --export-dir.",
+            show_default=False,
+            metavar="FILE.csv",
+        ),
+    ] = None,
+    export_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--export-dir",
+            help="The folder for the handouts of --from (made if missing).",
+            show_default=False,
+            metavar="FOLDER",
+        ),
+    ] = None,
+    template: Annotated[
+        bool,
+        typer.Option("--template", help="Print a class list to fill in for --from (CSV)."),
+    ] = False,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Your roadmap into a track: numbered steps with time, cost and sources, and totals."""
@@ -938,6 +958,39 @@ def plan(
     from mbcadvisor.advice.plan import build_plan
     from mbcadvisor.loader import load_catalog
 
+    one_person = {
+        "--track": track is not None,
+        "--age": age is not None,
+        "--ged": ged,
+        "--diploma": diploma,
+        "--no-diploma": no_diploma,
+        "--experience-years": experience_years != 0,
+        "--certs": certs_held is not None,
+        "--budget": budget is not None,
+        "--name": name is not None,
+        "--json": as_json,
+        "--format": fmt is not Format.table,
+        "--plain": plain,
+        "--export": export is not None,
+    }
+    given = [option for option, used in one_person.items() if used]
+    if template:
+        others = given + [o for o, v in (("--from", class_list), ("--export-dir", export_dir)) if v]
+        if others:
+            raise typer.BadParameter(f"--template goes alone, without {others[0]}")
+        from mbcadvisor.advice.students import TEMPLATE
+
+        sys.stdout.write(TEMPLATE)
+        return
+    if class_list is not None or export_dir is not None:
+        if class_list is None or export_dir is None:
+            raise typer.BadParameter("--from and --export-dir go together")
+        if given:
+            raise typer.BadParameter(f"--from takes each student from the file: drop {given[0]}")
+        _plan_class(class_list, export_dir, data_dir)
+        return
+    if track is None:
+        raise UsageError("Missing option '--track' (billing or coding)")
     check_export(export)
     name = _check_name(name, export)
     schooling = _schooling(ged, diploma, no_diploma)
@@ -949,6 +1002,42 @@ def plan(
         schooling = _ask_schooling(schooling)
     result = build_plan(catalog, track, known, schooling, experience_years, held, budget)
     _show(result, as_json, fmt, export, plain, name)
+
+
+def _plan_class(class_list: Path, folder: Path, data_dir: Path | None) -> None:
+    """A handout per student of a class list; each bad row is named with its line and reason,
+    the others are still written (exit 1 if any row was bad)."""
+    from mbcadvisor.advice.plan import build_plan
+    from mbcadvisor.advice.students import file_name, read_students
+    from mbcadvisor.clock import today
+    from mbcadvisor.errors import MbcError
+    from mbcadvisor.loader import load_catalog, load_table
+    from mbcadvisor.output import save_handout
+
+    today()  # a bad MBC_TODAY is refused before anything is written
+    if folder.exists() and not folder.is_dir():
+        raise MbcError(f"--export-dir '{folder}' is a file, not a folder")
+    catalog = load_catalog(data_dir)
+    students = read_students(class_list, catalog, load_table("states", catalog, data_dir))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise MbcError(f"cannot make folder '{folder}': {exc.strerror or exc}") from None
+    for student in students.students:
+        result = build_plan(
+            catalog, student.track, student.age, student.schooling, budget_usd=student.budget_usd
+        )
+        more = [("State", student.state)] if student.state else []
+        save_handout(result, folder / file_name(student, students.rows), student.name, more)
+    sys.stdout.write("".join(f"{bad}\n" for bad in students.bad_rows))
+    written = len(students.students)
+    noun = "handout" if written == 1 else "handouts"
+    sys.stdout.write(f"Wrote {written} {noun} in {folder}\n")
+    if students.bad_rows:
+        count = len(students.bad_rows)
+        rows = "row" if count == 1 else "rows"
+        error(f"{count} {rows} of {class_list} could not be read, so got no handout")
+        raise typer.Exit(EXIT_USER)
 
 
 @app.command(
