@@ -34,7 +34,7 @@ WINDOW = "900,1250"  # the preview: the top of the handout, as a browser shows i
 
 
 def environment() -> dict[str, str]:
-    """A 100-column colour terminal, no pager, and the fixed date."""
+    """A 100-column color terminal, no pager, and the fixed date."""
     env = dict(os.environ, COLUMNS="100", FORCE_COLOR="1", TERM="xterm-256color")
     env.update(MBC_TODAY=TODAY, MBC_PAGER="cat")
     env.pop("NO_COLOR", None)

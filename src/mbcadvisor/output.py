@@ -183,7 +183,7 @@ def _console(
     record: bool = False, file: io.StringIO | None = None, like: Console | None = None
 ) -> Console:
     """The console of stdout; with `file`, one that writes there instead (as wide as `like`,
-    and with its colours, when given)."""
+    and with its colors, when given)."""
     from rich.console import Console
 
     if sys.stdout is None and file is None:
