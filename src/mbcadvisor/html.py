@@ -45,8 +45,8 @@ MARKER = re.compile(r"\[(\d+(?:\u2013\d+)?(?:, \d+(?:\u2013\d+)?)*)\]")
 NUMBER = re.compile(r"\d+")
 CODE = re.compile(r"`([^`]+)`")
 
-# What each mark of a checklist means, for a reader who cannot see it.
 MANY = 3  # a list of this many items or more is set in two columns on paper
+# each mark of a checklist, and what it means for a reader who cannot see it
 BOXES = {True: ("\u2611", "done"), False: ("\u2610", "to do"), None: ("\u2610", "not known")}
 
 STYLE = """
@@ -75,7 +75,7 @@ dl.answers dt::after { content: ": "; }
 .checklist { list-style: none; padding-left: 0; }
 ol.checklist { counter-reset: step; }
 .checklist > li { margin: 0.35em 0; padding-left: 1.6em; text-indent: -1.6em;
-  break-inside: avoid-page; }
+  break-inside: avoid; }
 ol.checklist > li { counter-increment: step; padding-left: 2.7em; text-indent: -2.7em; }
 ol.checklist > li::before { content: counter(step) "."; display: inline-block; width: 1.1em;
   text-indent: 0; font-weight: bold; }
@@ -106,14 +106,15 @@ ol.sources .about { color: var(--soft); }
 @page { @bottom-right { content: "page " counter(page) " of " counter(pages);
   font: 7pt Arial, "Liberation Sans", sans-serif; color: #555; } }
 @media print {
-  body { font-family: "Arial Narrow", "Liberation Sans Narrow", Arial, "Liberation Sans",
-    sans-serif; font-size: 10pt; line-height: 1.05; max-width: none; margin: 0; padding: 0; }
+  body { font-family: "Arial Narrow", "Liberation Sans Narrow", "Nimbus Sans Narrow", Arial,
+    "Liberation Sans", sans-serif; font-size: 10pt; line-height: 1.05; max-width: none;
+    margin: 0; padding: 0; }
   h1 { font-size: 14pt; }
   h2 { font-size: 11pt; margin: 0.3em 0 0.1em; }
   p, ul, ol, dl, table { margin: 0.05em 0; }
   a { color: inherit; }
   .summary { margin: 0.25em 0 0.3em; padding: 0.15em 0.5em; }
-  .checklist > li { margin: 0.1em 0; break-inside: avoid; }
+  .checklist > li { margin: 0.1em 0; }
   ol.checklist > li { padding-left: 2.3em; text-indent: -2.3em; }
   ol.checklist > li::before { width: 0.9em; }
   .box { width: 1.4em; }
