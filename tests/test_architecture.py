@@ -62,6 +62,10 @@ FORBIDDEN_IMPORTS = {
                           "mbcadvisor.document", "mbcadvisor.markdown", "mbcadvisor.plain"},
     "mbcadvisor.render": {"mbcadvisor.output", "mbcadvisor.cli"},
     "mbcadvisor.document": {"mbcadvisor.render", "mbcadvisor.output", "mbcadvisor.cli"},
+    "mbcadvisor.html": {"mbcadvisor.render", "mbcadvisor.output", "mbcadvisor.cli",
+                        "mbcadvisor.layout", "mbcadvisor.grid"},
+    "mbcadvisor.clock": {"mbcadvisor.loader", "mbcadvisor.advice", "mbcadvisor.document",
+                         "mbcadvisor.output", "mbcadvisor.cli"},
     "mbcadvisor.output": {"mbcadvisor.cli"},
 }  # fmt: skip
 

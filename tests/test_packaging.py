@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -77,15 +78,29 @@ def test_wheel_has_all_commands(installed: Path, tmp_path: Path) -> None:
 
 def test_screenshot_script_runs(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "screenshots.py"), str(tmp_path)],
+        [sys.executable, str(ROOT / "scripts" / "screenshots.py"), str(tmp_path / "img")],
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    shots = sorted(p.name for p in tmp_path.glob("*.svg"))
+    shots = sorted(p.name for p in (tmp_path / "img").glob("*.svg"))
     assert "compare.svg" in shots and "plan.svg" in shots and len(shots) == 9
-    assert "<svg" in (tmp_path / "compare.svg").read_text()
+    assert "<svg" in (tmp_path / "img" / "compare.svg").read_text()
+    sources = (tmp_path / "img" / "sources.svg").read_text()
+    assert "2024-11-27" in sources  # MBC_TODAY: two years before 2026-11-27, whatever the day
+    page = (tmp_path / "handout-plan.html").read_text()
+    assert "Prepared on November 27, 2026" in page and "Sample student" in page
+    if shutil.which("chromium"):
+        assert (tmp_path / "img" / "handout-plan.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_readme_pictures_stay_small() -> None:
+    from scripts.screenshots import LARGEST, SHOTS
+
+    assert SHOTS["sources"] == ["sources", "--stale"]
+    for picture in (ROOT / "docs" / "img").iterdir():
+        assert picture.stat().st_size <= LARGEST, picture.name
 
 
 def test_startup_benchmark_runs() -> None:

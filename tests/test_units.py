@@ -269,7 +269,9 @@ def terminal_console(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
 
     screen = io.StringIO()
 
-    def console(record: bool = False, file: io.StringIO | None = None) -> Console:
+    def console(
+        record: bool = False, file: io.StringIO | None = None, like: Console | None = None
+    ) -> Console:
         return Console(
             file=file or screen,
             force_terminal=True,
@@ -294,6 +296,23 @@ def test_a_long_answer_goes_to_the_pager(
     monkeypatch.setenv("MBC_PAGER", f"cat > {paged}")
     emit(training_guide(catalog))
     assert "Training programs" in paged.read_text() and terminal_console.getvalue() == ""
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".svg"])
+def test_the_export_of_a_paged_answer_holds_the_answer(
+    terminal_console: io.StringIO,
+    catalog: Catalog,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    suffix: str,
+) -> None:
+    from mbcadvisor.advice.training import training_guide
+    from mbcadvisor.output import emit
+
+    monkeypatch.setenv("MBC_PAGER", f"cat > {tmp_path / 'paged.txt'}")
+    emit(training_guide(catalog), export=tmp_path / f"saved{suffix}")
+    saved = (tmp_path / f"saved{suffix}").read_text()
+    assert "Training" in saved and "Fixture" in saved  # the end of the answer too
 
 
 @pytest.mark.parametrize("pager", ["", "cat", "no-such-pager-anywhere", None])

@@ -21,7 +21,7 @@ from typer._click.formatting import HelpFormatter, wrap_text
 from typer.core import TyperGroup
 
 from mbcadvisor import __version__
-from mbcadvisor.output import Format, check_export, debug_enabled, emit, error
+from mbcadvisor.output import Format, check_export, debug_enabled, emit, error, is_handout
 
 if TYPE_CHECKING:
     from mbcadvisor.advice.match import Answer
@@ -237,10 +237,18 @@ ExportOpt = Annotated[
     Path | None,
     typer.Option(
         "--export",
-        help="Also save the answer shown: FILE.txt (its text), FILE.html (a page) or "
-        "FILE.svg (a picture).",
+        help="Also save the answer: FILE.html (a handout to print, dated, with its sources), "
+        "FILE.txt (the text shown) or FILE.svg (a picture of it).",
         show_default=False,
         metavar="FILE",
+    ),
+]
+NameOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--name",
+        help="The student's name, printed at the top of the handout (--export FILE.html).",
+        show_default=False,
     ),
 ]
 DataDirOpt = Annotated[
@@ -254,11 +262,27 @@ DataDirOpt = Annotated[
 ]
 
 
-def _show(result: "Result", as_json: bool, fmt: Format, export: Path | None, plain: bool) -> None:
+def _show(
+    result: "Result",
+    as_json: bool,
+    fmt: Format,
+    export: Path | None,
+    plain: bool,
+    name: str | None = None,
+) -> None:
     """Emit in the chosen format; --json and --plain are short for --format json / plain."""
     if as_json + plain > 1 or ((as_json or plain) and fmt is not Format.table):
         raise typer.BadParameter("give one of --json, --plain or --format")
-    emit(result, Format.json if as_json else Format.plain if plain else fmt, export)
+    emit(result, Format.json if as_json else Format.plain if plain else fmt, export, name)
+
+
+def _check_name(name: str | None, export: Path | None) -> str | None:
+    """A student's name goes on a handout only: refused without --export FILE.html."""
+    if name is None:
+        return None
+    if not is_handout(export):
+        raise typer.BadParameter("--name is printed on a handout: add --export FILE.html")
+    return name.strip() or None
 
 
 def _complete(kind: str) -> Callable[[str], list[str]]:
@@ -358,7 +382,7 @@ def boundary(command: F) -> F:
         except BrokenPipeError:  # `mbc ... | head`: the reader has all it wanted
             _quiet_stdout()
             raise typer.Exit(0) from None
-        except (typer.Exit, typer.Abort, typer.BadParameter, KeyboardInterrupt):
+        except (typer.Exit, typer.Abort, UsageError, KeyboardInterrupt):
             raise
         except Exception as exc:
             if debug_enabled():
@@ -433,16 +457,9 @@ def _parse_schooling(text: str) -> Schooling:
 
 
 def _parse_money(text: str) -> float:
-    from mbcadvisor.errors import MbcError
+    from mbcadvisor.advice.students import dollars
 
-    cleaned = text.strip().replace("$", "").replace(",", "")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise MbcError(f"'{text.strip()}' is not an amount of dollars (e.g. 3000)") from None
-    if not math.isfinite(value) or value < 0:
-        raise MbcError(f"'{text.strip()}' is not an amount of dollars (e.g. 3000)")
-    return value
+    return dollars(text)
 
 
 def _ask_questions(catalog: "Catalog") -> "dict[str, Answer]":
@@ -549,6 +566,7 @@ def compare(
     fmt: FormatOpt = Format.table,
     plain: PlainOpt = False,
     export: ExportOpt = None,
+    name: NameOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Compare roles side by side: duties, workplaces, skills, pay, training, certifications."""
@@ -556,6 +574,7 @@ def compare(
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
+    name = _check_name(name, export)
     catalog = load_catalog(data_dir)
     if state is None:
         result = compare_roles(catalog, roles)
@@ -566,7 +585,7 @@ def compare(
         table = load_table("states", catalog, data_dir)
         code, place = find_state(table, state)
         result = compare_roles(catalog, roles, table, code, place)
-    _show(result, as_json, fmt, export, plain)
+    _show(result, as_json, fmt, export, plain, name)
 
 
 @app.command(
@@ -735,6 +754,7 @@ def eligible(
     fmt: FormatOpt = Format.table,
     plain: PlainOpt = False,
     export: ExportOpt = None,
+    name: NameOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Can you enroll in a training program? Checks age and diploma or GED, never guessing."""
@@ -742,11 +762,12 @@ def eligible(
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
+    name = _check_name(name, export)
     schooling = _schooling(ged, diploma, no_diploma)
     catalog = load_catalog(data_dir)
     known = _need_age(age, "mbc eligible --age 19 --diploma")
     schooling = _ask_schooling(schooling)
-    _show(eligibility(catalog, known, schooling), as_json, fmt, export, plain)
+    _show(eligibility(catalog, known, schooling), as_json, fmt, export, plain, name)
 
 
 @app.command(
@@ -869,13 +890,15 @@ def sources(
 ) -> None:
     """Every source behind the data: what it backs, its date and kind (official or secondary)."""
     from mbcadvisor.advice.sources import check_sources, sources_report
+    from mbcadvisor.clock import today
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
     if check and stale:
         raise typer.BadParameter("give --check or --stale, not both")
     catalog = load_catalog(data_dir)
-    result = check_sources(catalog) if check else sources_report(catalog, stale)
+    day = today()
+    result = check_sources(catalog, day) if check else sources_report(catalog, stale, day)
     _show(result, as_json, fmt, export, plain)
 
 
@@ -974,17 +997,22 @@ ROWS = "oews/*.csv"  # the schema of one row of an OEWS table
         "Examples:\n"
         "  mbc plan --track coding --age 17 --diploma\n"
         "  mbc plan --track billing --age 35 --no-diploma --budget 500\n"
-        "  mbc plan --track coding --age 45 --certs CPC --experience-years 3 -f markdown"
+        "  mbc plan --track coding --age 45 --certs CPC --experience-years 3 -f markdown\n"
+        "  mbc plan --track coding --age 19 --ged --export plan.html --name 'Ana Lopez'\n"
+        "  mbc plan --template > students.csv\n"
+        "  mbc plan --from students.csv --export-dir handouts"
     ),
 )
 @boundary
 def plan(
     track: Annotated[
-        str,
+        str | None,
         typer.Option(
-            help="billing or coding.", show_default=False, autocompletion=_complete("role")
+            help="billing or coding (needed, but for --from and --template).",
+            show_default=False,
+            autocompletion=_complete("role"),
         ),
-    ],
+    ] = None,
     age: AgeOpt = None,
     ged: GedOpt = False,
     diploma: DiplomaOpt = False,
@@ -1009,6 +1037,30 @@ def plan(
     fmt: FormatOpt = Format.table,
     plain: PlainOpt = False,
     export: ExportOpt = None,
+    name: NameOpt = None,
+    class_list: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="A class list (CSV: name, age, schooling, track, budget, state): one handout "
+            "per student, into --export-dir.",
+            show_default=False,
+            metavar="FILE.csv",
+        ),
+    ] = None,
+    export_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--export-dir",
+            help="The folder for the handouts of --from (made if missing).",
+            show_default=False,
+            metavar="FOLDER",
+        ),
+    ] = None,
+    template: Annotated[
+        bool,
+        typer.Option("--template", help="Print a class list to fill in for --from (CSV)."),
+    ] = False,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Your roadmap into a track: numbered steps with time, cost and sources, and totals."""
@@ -1016,7 +1068,41 @@ def plan(
     from mbcadvisor.advice.plan import build_plan
     from mbcadvisor.loader import load_catalog
 
+    one_person = {
+        "--track": track is not None,
+        "--age": age is not None,
+        "--ged": ged,
+        "--diploma": diploma,
+        "--no-diploma": no_diploma,
+        "--experience-years": experience_years != 0,
+        "--certs": certs_held is not None,
+        "--budget": budget is not None,
+        "--name": name is not None,
+        "--json": as_json,
+        "--format": fmt is not Format.table,
+        "--plain": plain,
+        "--export": export is not None,
+    }
+    given = [option for option, used in one_person.items() if used]
+    if template:
+        others = given + [o for o, v in (("--from", class_list), ("--export-dir", export_dir)) if v]
+        if others:
+            raise typer.BadParameter(f"--template goes alone, without {others[0]}")
+        from mbcadvisor.advice.students import TEMPLATE
+
+        sys.stdout.write(TEMPLATE)
+        return
+    if class_list is not None or export_dir is not None:
+        if class_list is None or export_dir is None:
+            raise typer.BadParameter("--from and --export-dir go together")
+        if given:
+            raise typer.BadParameter(f"--from takes each student from the file: drop {given[0]}")
+        _plan_class(class_list, export_dir, data_dir)
+        return
+    if track is None:
+        raise UsageError("Missing option '--track' (billing or coding)")
     check_export(export)
+    name = _check_name(name, export)
     schooling = _schooling(ged, diploma, no_diploma)
     held = [c.strip() for c in (certs_held or "").split(",") if c.strip()]
     catalog = load_catalog(data_dir)
@@ -1025,7 +1111,43 @@ def plan(
     if not held:
         schooling = _ask_schooling(schooling)
     result = build_plan(catalog, track, known, schooling, experience_years, held, budget)
-    _show(result, as_json, fmt, export, plain)
+    _show(result, as_json, fmt, export, plain, name)
+
+
+def _plan_class(class_list: Path, folder: Path, data_dir: Path | None) -> None:
+    """A handout per student of a class list; each bad row is named with its line and reason,
+    the others are still written (exit 1 if any row was bad)."""
+    from mbcadvisor.advice.plan import build_plan
+    from mbcadvisor.advice.students import file_name, read_students
+    from mbcadvisor.clock import today
+    from mbcadvisor.errors import MbcError
+    from mbcadvisor.loader import load_catalog, load_table
+    from mbcadvisor.output import save_handout
+
+    today()  # a bad MBC_TODAY is refused before anything is written
+    if folder.exists() and not folder.is_dir():
+        raise MbcError(f"--export-dir '{folder}' is a file, not a folder")
+    catalog = load_catalog(data_dir)
+    students = read_students(class_list, catalog, load_table("states", catalog, data_dir))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise MbcError(f"cannot make folder '{folder}': {exc.strerror or exc}") from None
+    for student in students.students:
+        result = build_plan(
+            catalog, student.track, student.age, student.schooling, budget_usd=student.budget_usd
+        )
+        more = [("State", student.state)] if student.state else []
+        save_handout(result, folder / file_name(student, students.rows), student.name, more)
+    sys.stdout.write("".join(f"{bad}\n" for bad in students.bad_rows))
+    written = len(students.students)
+    noun = "handout" if written == 1 else "handouts"
+    sys.stdout.write(f"Wrote {written} {noun} in {folder}\n")
+    if students.bad_rows:
+        count = len(students.bad_rows)
+        rows = "row" if count == 1 else "rows"
+        error(f"{count} {rows} of {class_list} could not be read, so got no handout")
+        raise typer.Exit(EXIT_USER)
 
 
 @app.command(
@@ -1076,6 +1198,7 @@ def training(
     fmt: FormatOpt = Format.table,
     plain: PlainOpt = False,
     export: ExportOpt = None,
+    name: NameOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Training programs: length, requirements, topics, what to ask a school, red flags."""
@@ -1083,7 +1206,8 @@ def training(
     from mbcadvisor.loader import load_catalog
 
     check_export(export)
-    _show(training_guide(load_catalog(data_dir)), as_json, fmt, export, plain)
+    name = _check_name(name, export)
+    _show(training_guide(load_catalog(data_dir)), as_json, fmt, export, plain, name)
 
 
 @app.command(
@@ -1148,6 +1272,7 @@ def start(
     fmt: FormatOpt = Format.table,
     plain: PlainOpt = False,
     export: ExportOpt = None,
+    name: NameOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Start here: a few questions, then one page: can you enroll, which track fits, your plan, and
@@ -1159,6 +1284,7 @@ def start(
     from mbcadvisor.loader import load_catalog, load_table
 
     check_export(export)
+    name = _check_name(name, export)
     schooling = _schooling(ged, diploma, no_diploma)
     if budget is not None and budget < 0:
         raise typer.BadParameter("budget must be 0 or more")
@@ -1185,7 +1311,7 @@ def start(
             state = _ask("Which state do you live in (e.g. TX)?", lambda s: _state(table, s))
         sys.stdout.write("\n")
     page = start_page(catalog, age, schooling, given, budget, states, state, track)
-    _show(page, as_json, fmt, export, plain)
+    _show(page, as_json, fmt, export, plain, name)
 
 
 def _state(states: "Table", text: str) -> str:

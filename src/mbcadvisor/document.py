@@ -512,17 +512,18 @@ def sources(result: SourcesReport) -> Document:
     return Document(f"Sources ({result.count})", [table])
 
 
+SCHOOLING_WORDS = {
+    "diploma": "diploma",
+    "ged": "GED",
+    "none": "no diploma or GED",
+    None: "schooling not given",
+}
+
+
 def _person(age: int | None, schooling: str | None, budget: float | None = None) -> str:
     """What the person told us, in a few words."""
     parts = [f"age {age}" if age is not None else "age not given"]
-    parts.append(
-        {
-            "diploma": "diploma",
-            "ged": "GED",
-            "none": "no diploma or GED",
-            None: "schooling not given",
-        }[schooling]
-    )
+    parts.append(SCHOOLING_WORDS[schooling])
     if budget is not None:
         parts.append(f"budget {money(budget)}")
     return ", ".join(parts)
@@ -915,6 +916,44 @@ def sources_check(result: SourcesCheck) -> Document:
         Paragraph(f"Undated pages (not counted as old): {result.undated_pages}"),
     ]
     return Document(f"Source check, {result.today.isoformat()}", blocks)
+
+
+def _told(age: int | None, schooling: str | None, budget: float | None) -> list[tuple[str, str]]:
+    return [
+        ("Age", str(age) if age is not None else "not given"),
+        ("Diploma or GED", {**SCHOOLING_WORDS, None: "not given"}[schooling]),
+        ("Budget", money(budget) if budget is not None else "not given"),
+    ]
+
+
+def answers(result: Result) -> tuple[tuple[str, str], ...]:
+    """What the person told us, as labelled answers (for the top of a handout); none for an
+    answer that asks nothing of the person (a comparison, a listing)."""
+    from mbcadvisor.advice.eligibility import Eligibility
+    from mbcadvisor.advice.plan import Plan
+    from mbcadvisor.advice.start import Start
+
+    if isinstance(result, Eligibility):
+        return tuple(_told(result.age, result.schooling, None)[:2])
+    if isinstance(result, Plan):
+        pairs = [("Track", result.track_name), *_told(result.age, result.schooling, None)[:2]]
+        if result.certs_held:
+            pairs.append(("Credentials held", ", ".join(result.certs_held)))
+        if result.experience_years:
+            pairs.append(("Experience", f"{result.experience_years:g} years"))
+        if result.budget_usd is not None:
+            pairs.append(("Budget", money(result.budget_usd)))
+        return tuple(pairs)
+    if isinstance(result, Start):
+        pairs = _told(result.age, result.schooling, result.budget_usd)
+        pairs.append(("State", result.state or "not given"))
+        if result.match is not None:
+            said = "; ".join(f"{r.short}: {r.answer}" for r in result.match.reasons)
+            pairs.append(("Your answers", said))
+        if result.track_from == "you chose it" and result.track is not None:
+            pairs.append(("Track", f"{result.track} (your choice)"))
+        return tuple(pairs)
+    return ()
 
 
 # keyed by class name, so that writing one answer does not import every advice module

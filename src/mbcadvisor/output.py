@@ -9,6 +9,7 @@ import io
 import json
 import os
 import sys
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,7 +47,8 @@ class OutputClosed(MbcError):
 
 
 def check_export(path: Path | None) -> None:
-    """Refuse an export file we could not write, before any work is done."""
+    """Refuse an export file we could not write, before any work is done (and, for a
+    handout, a date in MBC_TODAY that does not read)."""
     if path is None:
         return
     if path.suffix.lower() not in EXPORT_SUFFIXES:
@@ -55,16 +57,46 @@ def check_export(path: Path | None) -> None:
         )
     if not path.parent.is_dir():
         raise MbcError(f"cannot export to '{path}': folder '{path.parent}' does not exist")
+    if is_handout(path):
+        from mbcadvisor.clock import today
+
+        today()
 
 
-def emit(result: Result, fmt: Format = Format.table, export: Path | None = None) -> None:
-    """Write a result to stdout in a format; with `export`, also save what was shown: the text
-    itself (.txt), or a page (.html) or picture (.svg) of it."""
+def is_handout(path: Path | None) -> bool:
+    """Whether an export is a handout (FILE.html), rather than what was shown."""
+    return path is not None and path.suffix.lower() == ".html"
+
+
+def emit(
+    result: Result, fmt: Format = Format.table, export: Path | None = None, name: str | None = None
+) -> None:
+    """Write a result to stdout in a format; with `export`, also save it: a printable handout
+    of the answer (.html, for `name` when given), or what was shown: its text (.txt) or a
+    picture of it (.svg)."""
     if fmt is Format.table and os.environ.get("TERM") == "dumb":
         fmt = Format.plain
+    shown = None if is_handout(export) else export
     if fmt is Format.table:
-        _emit_table(result, export)
-        return
+        _emit_table(result, shown)
+    else:
+        _emit_text(result, fmt, shown)
+    if export is not None and shown is None:
+        save_handout(result, export, name)
+
+
+def save_handout(
+    result: Result, path: Path, name: str | None = None, more: Sequence[tuple[str, str]] = ()
+) -> None:
+    """Save the answer as a handout (html.py) dated today, or MBC_TODAY's date; `more` are
+    answers of the person that the result does not hold."""
+    from mbcadvisor import html
+    from mbcadvisor.clock import today
+
+    _write(path, html.page(result, today(), name, more))
+
+
+def _emit_text(result: Result, fmt: Format, export: Path | None) -> None:
     if fmt is Format.json:
         text = json.dumps(result.payload(), indent=2, ensure_ascii=False) + "\n"
         if not _encodes(getattr(sys.stdout, "encoding", None), text):
@@ -85,7 +117,7 @@ def _emit_table(result: Result, export: Path | None) -> None:
     from mbcadvisor.grid import Lines
     from mbcadvisor.render import render
 
-    console = _console(record=export is not None)
+    console = _console()
     shown = render(result, _symbols(console), console.width)
     crop = not isinstance(shown, Lines)  # Lines are laid out to fit
     try:
@@ -101,8 +133,10 @@ def _emit_table(result: Result, export: Path | None) -> None:
                 console.file.flush()
     except OSError as exc:
         raise _closed(exc) from None
-    if export is not None:
-        _save(console, export)
+    if export is not None:  # recorded apart: what goes through a pager is not recorded
+        recorder = _console(record=True, file=io.StringIO(), like=console)
+        recorder.print(shown, crop=crop)
+        _save(recorder, export)
 
 
 PAGER_OFF = False  # set by `mbc --no-pager`
@@ -145,11 +179,25 @@ def _page(text: str, command: str) -> bool:
     return code != 127  # 127: the shell could not find the pager command
 
 
-def _console(record: bool = False, file: io.StringIO | None = None) -> Console:
+def _console(
+    record: bool = False, file: io.StringIO | None = None, like: Console | None = None
+) -> Console:
+    """The console of stdout; with `file`, one that writes there instead (as wide as `like`,
+    and with its colors, when given)."""
     from rich.console import Console
 
     if sys.stdout is None and file is None:
         raise OutputClosed("standard output is closed; nothing was written")
+    if like is not None:
+        return Console(
+            highlight=False,
+            soft_wrap=False,
+            record=record,
+            file=file,
+            width=like.width,
+            color_system=like.color_system,  # type: ignore[arg-type]  # a name it took
+            force_terminal=like.is_terminal,
+        )
     # rich already honours NO_COLOR, FORCE_COLOR, TERM=dumb and pipes; COLUMNS sets the width
     return Console(highlight=False, soft_wrap=False, record=record, file=file)
 
@@ -210,11 +258,8 @@ def _export_text(text: str, path: Path) -> None:
 
 
 def _save(console: Console, path: Path) -> None:
-    suffix = path.suffix.lower()
-    if suffix == ".svg":
+    if path.suffix.lower() == ".svg":
         _write(path, console.export_svg(title="mbc"))
-    elif suffix == ".html":
-        _write(path, console.export_html())
     else:
         _write(path, console.export_text())
 
