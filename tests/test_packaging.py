@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -112,3 +113,14 @@ def test_startup_benchmark_runs() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "mbc compare billing coding" in result.stdout and "x floor" in result.stdout
+
+
+def test_ci_runs_the_readme_test_command_exactly() -> None:
+    """The README's second command (install the test extras, run the suite) is what CI runs."""
+    readme = (ROOT / "README.md").read_text()
+    blocks = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
+    install, test = blocks[0], blocks[1]
+    assert "pip install ." in install and "mbc compare billing coding" in install
+    assert "python -m venv" in test or "python3 -m venv" in test  # works on PEP 668 systems
+    ci = (ROOT / ".ci" / "run").read_text().splitlines()
+    assert ci[-1] == test
