@@ -11,6 +11,7 @@ from mbcadvisor.figures import (
     count,
     dated,
     duration,
+    first_sentence,
     length,
     lower_first,
     money,
@@ -175,10 +176,6 @@ def _links(sources: Iterable[Source]) -> list[Block]:
     refs = Refs()
     refs.cite(sources)
     return refs.block()
-
-
-def _lines(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(items)
 
 
 # --- one builder per answer ---------------------------------------------------------------------
@@ -874,13 +871,8 @@ def explanation(result: Explanation) -> Document:
     return Document(head, [*blocks, *refs.block()])
 
 
-def _first_sentence(text: str) -> str:
-    end = text.find(". ")
-    return text if end < 0 else text[: end + 1]
-
-
 def glossary(result: Glossary) -> Document:
-    rows = tuple((t.term, t.id, _first_sentence(t.definition)) for t in result.terms)
+    rows = tuple((t.term, t.id, first_sentence(t.definition)) for t in result.terms)
     return Document(
         "Words mbc uses",
         [Table(("Term", "mbc explain", "Meaning"), rows)],

@@ -109,3 +109,9 @@ def lower_first(name: str) -> str:
     if first.isupper():
         return name
     return " ".join(w for w in (first.lower(), rest) if w)
+
+
+def first_sentence(text: str) -> str:
+    """A text's first sentence (all of it, if it has one only)."""
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]

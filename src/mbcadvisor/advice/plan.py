@@ -23,7 +23,6 @@ from mbcadvisor.advice.compare import ladder as ladder_steps
 from mbcadvisor.advice.eligibility import (
     MAX_AGE,
     Missing,
-    check_age,
     minimum_age,
     requirement,
 )
@@ -31,7 +30,15 @@ from mbcadvisor.advice.names import body_by_id, cert_by_id, find_cert, find_role
 from mbcadvisor.advice.pay import number
 from mbcadvisor.advice.result import Result
 from mbcadvisor.errors import MbcError
-from mbcadvisor.figures import duration, money, money_range, months, statistic, weeks
+from mbcadvisor.figures import (
+    duration,
+    first_sentence,
+    money,
+    money_range,
+    months,
+    statistic,
+    weeks,
+)
 from mbcadvisor.models import (
     Catalog,
     Cert,
@@ -139,11 +146,6 @@ class _Person:
 
 def _guidance(items: Iterable[Guidance], key: str) -> Guidance | None:
     return next((g for g in items if g.id == key), None)
-
-
-def _first_sentence(text: str) -> str:
-    end = text.find(". ")
-    return text if end < 0 else text[: end + 1]
 
 
 def _body(catalog: Catalog, cert: Cert) -> str:
@@ -345,18 +347,18 @@ def _trade_offs(person: _Person, route: WayRoute, cert: Cert) -> tuple[list[str]
         )
         check = _guidance(training.checking_a_school, "ask_before_enrolling")
         if check:
-            lines.append(_first_sentence(check.text))
+            lines.append(first_sentence(check.text))
         return lines, True
     if route == "course":
         hours = _guidance(training.checking_a_school, "aapc_course_hours")
         if hours and cert.apprentice:
-            lines.append(_first_sentence(hours.text))
+            lines.append(first_sentence(hours.text))
         return lines, True
     own = _for_track(training.self_study, person.role.id)
     free = _guidance(own, "no_program_needed")
     tradeoffs = _guidance(own, "self_study_tradeoffs")
     if free:
-        lines.append(_first_sentence(free.text))
+        lines.append(first_sentence(free.text))
     if tradeoffs:
         lines.append(tradeoffs.text)
     return lines, False
@@ -394,7 +396,7 @@ def _schooling_step(person: _Person) -> Step:
         details = ["School programs and courses ask for one.", *remedies]
         free = _guidance(person.catalog.training.self_study, "no_program_needed")
         if open_ways and free:
-            details.append(_first_sentence(free.text))
+            details.append(first_sentence(free.text))
     else:
         done = None
         *first, last = SCHOOLING_FLAGS.values()
@@ -544,8 +546,8 @@ def _paying_step(person: _Person) -> Step:
     training = person.catalog.training
     paying = [g for g in training.paying if g.id in PAYING]
     checking = _for_track(training.checking_a_school, person.role.id)
-    details = [_first_sentence(g.text) for g in paying]
-    details += [_first_sentence(g.text) for g in checking]
+    details = [first_sentence(g.text) for g in paying]
+    details += [first_sentence(g.text) for g in checking]
     details.append("More, with every source: `mbc training`.")
     return Step(
         number=0,
@@ -783,7 +785,6 @@ def build_plan(
     """The numbered roadmap for one person into one track."""
     if age < 0 or age > MAX_AGE:
         raise MbcError(f"age must be between 0 and {MAX_AGE}, not {age}")
-    check_age(age)
     if not 0 <= experience_years <= MAX_EXPERIENCE:
         raise MbcError(f"experience must be between 0 and {MAX_EXPERIENCE} years")
     if budget_usd is not None and budget_usd < 0:
