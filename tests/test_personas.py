@@ -40,7 +40,7 @@ PERSONAS = [
         "16 with nothing: eligible",
         ("eligible", "--age", "16"),
         must=(
-            "It depends on whether you have a high school diploma or GED.",
+            "Not yet: you are 16; you will be 18 in 2 years.",  # either way: no "it depends"
             "With a diploma or GED",
             "Without a diploma or GED",
             "You can enroll at 18, in 2 years.",
@@ -239,6 +239,38 @@ PERSONAS = [
             "mbc certs CBCS",
         ),
         must_not=("finish high school", "Track: not decided"),
+    ),
+    Persona(
+        "15 with nothing: eligible",
+        ("eligible", "--age", "15"),
+        must=(
+            "Not yet: you are 15; you will be 18 in 3 years.",
+            "For the next steps that fit you, add --diploma, --ged or --no-diploma.",
+        ),
+        must_not=("It depends", "you can enroll now"),
+        json={"eligible": None},
+    ),
+    Persona(
+        "15 with nothing, all no: start",
+        ("start", "--age", "15", "--answers", "nnnnnn"),
+        must=(
+            "Enroll: not yet (you are 15; you will be 18 in 3 years).",
+            "With a diploma or GED",
+            "Without a diploma or GED",
+            "Nearby routes, with their national median pay:",
+            "Claims processor at an insurance company: median $49,230 a year",
+        ),
+        must_not=("Enroll: it depends",),
+    ),
+    Persona(
+        "50 with CPB and 1 year: plan",
+        ("plan", "--track", "billing", "--age", "50", "--certs", "CPB", "--experience-years", "1"),
+        must=(
+            "Your next steps as a medical biller (age 50, holds CPB, 1 year of experience)",
+            "You have 1 year of experience.",
+            "Earn your next credential",
+        ),
+        must_not=("1 years", "Earn your first certification", "[ ] High school diploma"),
     ),
     Persona(
         "all no: match",

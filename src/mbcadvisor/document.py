@@ -20,6 +20,7 @@ from mbcadvisor.figures import (
     ratio,
     statistic,
     weeks,
+    years,
 )
 from mbcadvisor.wording import Cell, comparison_rows
 
@@ -355,22 +356,21 @@ def eligibility(result: Eligibility, refs: Refs | None = None) -> Document:
     blocks: list[Block] = [checks]
     summary: list[str] = []
     if result.eligible is None:
-        with_one = result.cases[0]
-        summary.append("It depends on whether you have a high school diploma or GED.")
-        summary.append(
-            f"With one: {'you can enroll now' if with_one.eligible else 'not yet'}. "
-            "Without one: not yet."
-        )
         flags = _options([o for m in result.missing for o in m.options])
-        summary.append(f"For one answer, add {flags}.")
+        if any(case.eligible for case in result.cases):
+            summary.append("It depends on whether you have a high school diploma or GED.")
+            summary.append("With one: you can enroll now. Without one: not yet.")
+            summary.append(f"For one answer, add {flags}.")
+        else:  # not yet either way: only the next steps depend on the schooling
+            summary.append("Not yet: " + "; ".join(_unmet(result)) + ".")
+            summary.append(f"For the next steps that fit you, add {flags}.")
         for case in result.cases:
             blocks += [Heading(case.when), Numbered(tuple(case.next_steps))]
     else:
         if result.eligible:
             summary.append("Yes: you can enroll in a training program now.")
         else:
-            unmet = [c.reason for c in result.checks if c.met is False]
-            summary.append("Not yet: " + "; ".join(unmet) + ".")
+            summary.append("Not yet: " + "; ".join(_unmet(result)) + ".")
         if result.next_steps:
             blocks += [Heading("Next steps"), Numbered(tuple(result.next_steps))]
     summary.append(f"Next: {result.next_command}")
@@ -379,9 +379,15 @@ def eligibility(result: Eligibility, refs: Refs | None = None) -> Document:
     return Document("Can I enroll in a training program?", blocks, tuple(summary))
 
 
+def _unmet(result: Eligibility) -> list[str]:
+    return [c.reason for c in result.checks if c.met is False]
+
+
 def _enroll_blocks(result: Eligibility, refs: Refs) -> list[Block]:
-    """The eligibility answer's checks and steps, citing into another answer's references."""
-    return [b for b in eligibility(result, refs).blocks if not isinstance(b, Links | Heading)]
+    """The eligibility answer's checks and steps (under their headings where they depend on
+    the schooling), citing into another answer's references."""
+    blocks = eligibility(result, refs).blocks
+    return [b for b in blocks if not isinstance(b, Links) and b != Heading("Sources")]
 
 
 def pay(result: PayReport) -> Document:
@@ -622,7 +628,7 @@ def plan(result: Plan) -> Document:
     if result.stage == "credentialed":
         who = f"age {result.age}, holds " + ", ".join(result.certs_held)
         if result.experience_years:
-            who += f", {result.experience_years:g} years' experience"
+            who += f", {years(result.experience_years)} of experience"
         title = f"Your next steps as a {result.track_name.lower()} ({who})"
     else:
         who = _person(result.age, result.schooling, result.budget_usd)
@@ -761,12 +767,11 @@ def training(result: TrainingGuide) -> Document:
 
 
 def _enroll_line(e: Eligibility) -> str:
-    if e.eligible is None:
+    if e.eligible is None and any(case.eligible for case in e.cases):
         return "Enroll: it depends on whether you have a diploma or GED."
     if e.eligible:
         return "Enroll: yes, you can enroll in a training program now."
-    unmet = [c.reason for c in e.checks if c.met is False]
-    return "Enroll: not yet (" + "; ".join(unmet) + ")."
+    return "Enroll: not yet (" + "; ".join(_unmet(e)) + ")."
 
 
 def start(result: Start) -> Document:
@@ -793,6 +798,12 @@ def start(result: Start) -> Document:
                 s for r in liked for s in r.sources
             )
             blocks.append(Paragraph(f"You said yes to: {said}."))
+        if result.match.nearby:
+            routes = tuple(
+                f"{n.step}: median {statistic(n.median_annual)} a year" + refs.cite(n.sources)
+                for n in result.match.nearby
+            )
+            blocks += [Paragraph("Nearby routes, with their national median pay:"), Bullets(routes)]
         if result.match.combined:
             combined = result.match.combined
             blocks.append(Bullets(tuple(g.text + refs.cite(g.sources) for g in combined)))
@@ -932,7 +943,7 @@ def answers(result: Result) -> tuple[tuple[str, str], ...]:
         if result.certs_held:
             pairs.append(("Credentials held", ", ".join(result.certs_held)))
         if result.experience_years:
-            pairs.append(("Experience", f"{result.experience_years:g} years"))
+            pairs.append(("Experience", years(result.experience_years)))
         if result.budget_usd is not None:
             pairs.append(("Budget", money(result.budget_usd)))
         return tuple(pairs)

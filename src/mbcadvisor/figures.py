@@ -115,3 +115,8 @@ def first_sentence(text: str) -> str:
     """A text's first sentence (all of it, if it has one only)."""
     end = text.find(". ")
     return text if end < 0 else text[: end + 1]
+
+
+def years(value: float) -> str:
+    """'1 year', '3 years', '2.5 years'."""
+    return f"{value:g} year" if value == 1 else f"{value:g} years"

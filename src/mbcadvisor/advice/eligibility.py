@@ -10,7 +10,7 @@ from __future__ import annotations
 from mbcadvisor.advice.commands import ASK_SCHOOLING, SCHOOLING_FLAGS, command
 from mbcadvisor.advice.result import Result
 from mbcadvisor.errors import MbcError
-from mbcadvisor.figures import length, lower_first
+from mbcadvisor.figures import length, lower_first, years
 from mbcadvisor.models import Catalog, Guidance, Requirement, Schooling, Source, record
 
 MAX_AGE = 120
@@ -90,17 +90,13 @@ def has_schooling(schooling: Schooling | None) -> bool | None:
     return None if schooling is None else schooling != "none"
 
 
-def _years(years: int) -> str:
-    return f"{years} year" if years == 1 else f"{years} years"
-
-
 def _age_check(catalog: Catalog, age: int) -> Check:
     req = requirement(catalog, "min_age")
     minimum = req.value or 0
     if age >= minimum:
         reason = f"you are {age}; the minimum is {minimum}"
     else:
-        reason = f"you are {age}; you will be {minimum} in {_years(minimum - age)}"
+        reason = f"you are {age}; you will be {minimum} in {years(minimum - age)}"
     return Check(id=req.id, label=req.label, met=age >= minimum, reason=reason, sources=req.sources)
 
 
@@ -127,7 +123,7 @@ def steps_for(catalog: Catalog, age: int, schooling: Schooling) -> list[str]:
     steps: list[str] = []
     minimum = minimum_age(catalog)
     if age < minimum:
-        steps.append(f"You can enroll at {minimum}, in {_years(minimum - age)}.")
+        steps.append(f"You can enroll at {minimum}, in {years(minimum - age)}.")
         steps += [
             r.text for r in requirement(catalog, "min_age").remedies if r.fits(age, schooling)
         ]

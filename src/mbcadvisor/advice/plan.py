@@ -38,6 +38,7 @@ from mbcadvisor.figures import (
     months,
     statistic,
     weeks,
+    years,
 )
 from mbcadvisor.models import (
     Catalog,
@@ -507,7 +508,7 @@ def _prerequisites(cert: Cert, held: set[str], experience_years: float) -> list[
         state = "you hold it" if needed.casefold() in held else "you do not hold it yet"
         lines.append(f"Needs {needed} first: {state}.")
     if pre.experience:
-        lines.append(f"Experience: {pre.experience} (you have {experience_years:g} years).")
+        lines.append(f"Experience: {pre.experience} (you have {years(experience_years)}).")
     if pre.education:
         lines.append(f"Education: {pre.education}.")
     return lines
@@ -632,7 +633,7 @@ def _held_step(person: _Person, cert: Cert) -> Step:
         if person.experience_years >= APPRENTICE_YEARS:
             details.append(
                 f"If yours still shows the apprentice A ({cert.apprentice.designation}), your "
-                f"{person.experience_years:g} years of experience can remove it: "
+                f"{years(person.experience_years)} of experience can remove it: "
                 f"{cert.apprentice.removal}"
             )
         else:
@@ -710,7 +711,7 @@ def _next_step(person: _Person, held: Cert) -> Step:
 def _work_step(person: _Person) -> Step:
     training = person.catalog.training
     experienced = person.experience_years >= APPRENTICE_YEARS
-    details = [f"You have {person.experience_years:g} years of experience."]
+    details = [f"You have {years(person.experience_years)} of experience."]
     remote = _guidance(training.reality_checks, "remote_after_experience")
     if experienced:
         if remote:
